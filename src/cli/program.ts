@@ -1,0 +1,64 @@
+import { Command, CommanderError } from 'commander';
+import { colourLevel } from './colour.js';
+import { addRunCommand } from './commands/run.js';
+import { CliError, EXIT_INTERNAL } from './errors.js';
+import type { Io } from './io.js';
+import { VERSION } from './version.js';
+
+/** What every command gets: where to write, and whether colour is on for a stream. */
+export interface Context {
+  readonly io: Io;
+  colourLevel(tty: boolean): number;
+}
+
+export function makeProgram(ctx: Context): Command {
+  const program = new Command('supportcast')
+    .description(
+      'What will IT support really cost? Simulates break-fix, managed services and hybrid support\n' +
+        'for a small business and recommends one.\n\n' +
+        'Examples:\n' +
+        '  supportcast run                                 # the bundled dental clinic, in about a second\n' +
+        '  supportcast run scenarios/office-5.yaml --seed 7\n' +
+        '  supportcast run my-client.yaml --format json',
+    )
+    .version(VERSION, '-V, --version')
+    .option('--no-color', 'plain output without colour (also NO_COLOR=1)')
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  addRunCommand(program, ctx);
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 success, 1 a check or validation found
+ * problems, 2 a usage error or an unreadable or invalid profile, 3 a bug.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let colourFlag = !argv.includes('--no-color');
+  const ctx: Context = { io, colourLevel: (tty) => colourLevel(io, colourFlag, tty) };
+  const program = makeProgram(ctx);
+  program.hook('preAction', (cmd) => {
+    colourFlag = (cmd.optsWithGlobals() as { color?: boolean }).color !== false;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // commander uses 1 for its own errors; usage errors are 2 here.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof CliError) {
+      for (const line of e.details) io.err(`${line}\n`);
+      io.err(e.details.length > 0 ? `${e.message}\n` : `error: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    io.err(
+      `supportcast ${VERSION}: internal error: ${err.message}\n` +
+        'This is a bug in supportcast, not in your profile. Please report it with the command you ran.\n',
+    );
+    return EXIT_INTERNAL;
+  }
+}

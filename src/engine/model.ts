@@ -1,0 +1,139 @@
+/**
+ * The engine's own model: what the simulation needs, with every choice already made.
+ * The profile layer compiles a validated profile into this; the engine never sees YAML.
+ */
+
+/** How an amount is distributed. Numbers, not strings, so the hot loop compares ints. */
+export const FIXED = 0;
+export const LOGNORMAL = 1;
+export const TRIANGULAR = 2;
+
+/**
+ * A compiled amount. FIXED: a = value. LOGNORMAL: a = mu, b = sigma of the log.
+ * TRIANGULAR: a = low, b = mode, c = high.
+ */
+export interface Amount {
+  readonly kind: typeof FIXED | typeof LOGNORMAL | typeof TRIANGULAR;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+}
+
+export interface IncidentClassModel {
+  readonly name: string;
+  /** Expected incidents per month per unit, drawn once per trial. */
+  readonly rate: Amount;
+  /** Units the rate applies to (employees, devices, ...; 1/12 for per_year). */
+  readonly rateUnits: number;
+  readonly dispersion: number;
+  readonly laborHours: Amount;
+  readonly outageHours: Amount;
+  readonly directCost: Amount;
+  /** People stopped per incident (0 when the class has no downtime block). */
+  readonly people: number;
+  readonly revenuePerHour: Amount;
+  readonly onsiteShare: Amount;
+  readonly afterHoursShare: Amount;
+  readonly preventable: Amount;
+  readonly covered: boolean;
+}
+
+export interface BreakFixModel {
+  readonly hourlyRate: Amount;
+  readonly afterHoursMultiplier: number;
+  readonly minimumHours: number;
+  readonly billingIncrementHours: number;
+  readonly tripFee: Amount;
+  readonly responseHours: Amount;
+}
+
+export interface ManagedModel {
+  /** `managed` or `managed:<name>`. */
+  readonly id: string;
+  readonly label: string;
+  readonly perEmployee: Amount;
+  readonly perDevice: Amount;
+  readonly perServer: Amount;
+  readonly perSite: Amount;
+  readonly flat: Amount;
+  readonly minimumMonthly: Amount;
+  readonly onboardingFee: Amount;
+  readonly annualIncrease: number;
+  readonly outOfScopeHourlyRate: Amount;
+  readonly coversOnsite: boolean;
+  readonly prevention: Amount;
+  readonly responseHours: Amount;
+}
+
+export interface HybridModel {
+  readonly label: string;
+  readonly internalStaff: number;
+  readonly monthlyCostPerStaff: Amount;
+  readonly hoursPerStaffMonth: number;
+  readonly escalationShare: Amount;
+  readonly prevention: Amount;
+  readonly responseHours: Amount;
+}
+
+export interface OrganizationModel {
+  readonly employees: number;
+  readonly devices: number;
+  readonly servers: number;
+  readonly sites: number;
+  readonly loadedHourlyCost: Amount;
+}
+
+export type Basis = 'total_cost' | 'spend';
+export type Metric = 'mean' | 'p50' | 'p90';
+
+export interface Model {
+  readonly organization: OrganizationModel;
+  readonly classes: readonly IncidentClassModel[];
+  readonly breakFix: BreakFixModel;
+  readonly managed: readonly ManagedModel[];
+  readonly hybrid: HybridModel | undefined;
+  readonly decision: { readonly basis: Basis; readonly metric: Metric };
+  readonly budgetMonthly: number | undefined;
+}
+
+export interface RunSettings {
+  readonly trials: number;
+  readonly months: number;
+  readonly seed: number;
+}
+
+export function fixed(value: number): Amount {
+  return { kind: FIXED, a: value, b: 0, c: 0 };
+}
+
+/** The mean of an amount, in closed form. */
+export function amountMean(x: Amount): number {
+  switch (x.kind) {
+    case FIXED:
+      return x.a;
+    case LOGNORMAL:
+      return Math.exp(x.a + (x.b * x.b) / 2);
+    case TRIANGULAR:
+      return (x.a + x.b + x.c) / 3;
+    default:
+      return x.kind satisfies never;
+  }
+}
+
+/** The variance of an amount, in closed form. */
+export function amountVariance(x: Amount): number {
+  switch (x.kind) {
+    case FIXED:
+      return 0;
+    case LOGNORMAL: {
+      const s2 = x.b * x.b;
+      return (Math.exp(s2) - 1) * Math.exp(2 * x.a + s2);
+    }
+    case TRIANGULAR: {
+      const { a, b, c } = x;
+      return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+    }
+    default:
+      return x.kind satisfies never;
+  }
+}

@@ -1,0 +1,171 @@
+import type * as z from 'zod';
+import { closest, formatPath, type PathSegment } from './paths.js';
+
+/** One thing wrong with a profile, before it is given a position in the file. */
+export interface Issue {
+  readonly path: PathSegment[];
+  /** Point at the key (unknown or missing keys) or at the value (bad values). */
+  readonly anchor: 'key' | 'value';
+  /** "what is wrong — how to fix it" */
+  readonly message: string;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The schemas that can stand at `path` below `schema` (several below a union). */
+function schemasAt(schema: AnySchema, path: readonly PathSegment[]): AnySchema[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+    case 'prefault':
+    case 'nullable':
+    case 'readonly':
+      return schemasAt(def['innerType'] as AnySchema, path);
+    case 'pipe':
+      return schemasAt(def['in'] as AnySchema, path);
+    case 'union':
+      return (def['options'] as AnySchema[]).flatMap((o) => schemasAt(o, path));
+    default:
+  }
+  if (path.length === 0) return [schema];
+  const [head, ...rest] = path;
+  if (def.type === 'object') {
+    const child = (def['shape'] as Record<string, AnySchema>)[String(head)];
+    return child ? schemasAt(child, rest) : [];
+  }
+  if (def.type === 'array') return schemasAt(def['element'] as AnySchema, rest);
+  if (def.type === 'record') return schemasAt(def['valueType'] as AnySchema, rest);
+  return [];
+}
+
+/** The keys a map at `path` may have, for "did you mean". */
+export function knownKeys(schema: AnySchema, path: readonly PathSegment[]): string[] {
+  const keys = new Set<string>();
+  for (const s of schemasAt(schema, path)) {
+    const def = s._zod.def as unknown as { type: string; shape?: Record<string, unknown> };
+    if (def.type === 'object' && def.shape) for (const k of Object.keys(def.shape)) keys.add(k);
+  }
+  return [...keys];
+}
+
+export function unknownKeyIssue(path: PathSegment[], key: string, known: readonly string[]): Issue {
+  const guess = closest(key, known);
+  const fix = guess ? `did you mean "${guess}"?` : `remove it (allowed here: ${known.join(', ')})`;
+  return { path: [...path, key], anchor: 'key', message: `unknown key — ${fix}` };
+}
+
+function rangeText(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `use a value from ${min} to ${max}`;
+  if (min !== undefined) return `use a value of at least ${min}`;
+  return `use a value of at most ${max}`;
+}
+
+/** Picks the union branch the author most likely meant: the right type, fewest problems. */
+function bestBranch(branches: ZodIssue[][]): ZodIssue[] | undefined {
+  const plausible = branches.filter((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  plausible.sort((a, b) => a.length - b.length);
+  return plausible[0];
+}
+
+function unionMessage(path: readonly PathSegment[], input: unknown): string {
+  const last = path[path.length - 1];
+  if (last === 'managed') return `expected one offer (a map) or a list of at least 2 tiers, got ${describe(input)}`;
+  if (last === 'people') return `expected a number of people, "all" or { share: x }, got ${describe(input)} — write e.g. people: 0.5`;
+  return `expected a number or { p50, p90 }, { mean, sd } or { low, mode, high }, got ${describe(input)} — write e.g. { p50: 1, p90: 4 }`;
+}
+
+function typeMessage(issue: Extract<ZodIssue, { code: 'invalid_type' }>, input: unknown, key: string): string {
+  if (input === undefined) return `missing — add ${key}: (required)`;
+  if (input === null) return 'empty (null) — give a value or remove the key';
+  if (typeof input === 'number' && !Number.isFinite(input)) return `must be a finite number, got ${describe(input)}`;
+  if (issue.expected === 'int') return `must be a whole number, got ${describe(input)}`;
+  const expected = ({ object: 'map', array: 'list', int: 'whole number' } as Record<string, string>)[issue.expected] ?? issue.expected;
+  const article = /^[aeiou]/.test(expected) ? 'an' : 'a';
+  return `expected ${article} ${expected}, got ${describe(input)}`;
+}
+
+function customMessage(issue: ZodIssue, input: unknown, key: PathSegment | undefined): string {
+  const m = /^must be at least (\w+)$/.exec(issue.message);
+  const parent = issue.input as Record<string, unknown> | undefined;
+  if (m && parent && typeof parent === 'object' && key !== undefined) {
+    return `must be at least ${m[1]} (${String(parent[m[1]!])}), got ${String(parent[String(key)])} — raise ${String(key)} or lower ${m[1]}`;
+  }
+  if (issue.message.startsWith('needs exactly one of')) return `${issue.message} — keep one`;
+  return input === undefined ? issue.message : `${issue.message}, got ${describe(input)}`;
+}
+
+/** Turns zod's issues into ours, with messages a consultant can act on. */
+export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base: PathSegment[] = []): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as PathSegment[])];
+    const input = (issue as { input?: unknown }).input;
+    const key = path[path.length - 1];
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const k of issue.keys) out.push(unknownKeyIssue(path, k, knownKeys(root, path)));
+        break;
+      case 'invalid_union': {
+        const branch = bestBranch(issue.errors as ZodIssue[][]);
+        if (branch) out.push(...fromZodIssues(branch, root, path));
+        else out.push({ path, anchor: 'value', message: unionMessage(path, input) });
+        break;
+      }
+      case 'invalid_type':
+        out.push({ path, anchor: input === undefined ? 'key' : 'value', message: typeMessage(issue, input, String(key)) });
+        break;
+      case 'too_small':
+        out.push({
+          path,
+          anchor: 'value',
+          message:
+            issue.origin === 'array'
+              ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'} — add more`
+              : issue.origin === 'string'
+                ? 'must not be empty — write some text'
+                : `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}, got ${describe(input)} — ${rangeText(Number(issue.minimum), undefined)}`,
+        });
+        break;
+      case 'too_big':
+        out.push({
+          path,
+          anchor: 'value',
+          message: `must be at most ${String(issue.maximum)}, got ${describe(input)} — ${rangeText(undefined, Number(issue.maximum))}`,
+        });
+        break;
+      case 'invalid_value':
+        out.push({
+          path,
+          anchor: 'value',
+          message: `must be ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(input)}`,
+        });
+        break;
+      case 'invalid_format':
+        out.push({ path, anchor: 'value', message: formatMessage(key, input) });
+        break;
+      default:
+        out.push({ path, anchor: 'value', message: customMessage(issue, input, key) });
+    }
+  }
+  return out;
+}
+
+function formatMessage(key: PathSegment | undefined, input: unknown): string {
+  if (key === 'currency') return `expected a 3-letter ISO 4217 code in capitals, got ${describe(input)} — e.g. USD, EUR, GBP`;
+  if (key === 'name') {
+    return `tier names use lower-case letters, digits, _ and - (starting with a letter or digit), got ${describe(input)} — e.g. essentials`;
+  }
+  return `is not in the expected format, got ${describe(input)}`;
+}
+
+export { formatPath };
