@@ -59,6 +59,24 @@ export function displayName(id: string, label: string, model: Model): string {
   return label === 'Managed' ? 'Managed' : `Managed · ${label}`;
 }
 
+/** The shortest name that still tells options apart: "Break-fix", "Essentials", "Hybrid". */
+export function shortName(id: string, label: string): string {
+  if (id === 'break_fix') return 'Break-fix';
+  if (id === 'hybrid') return 'Hybrid';
+  return label;
+}
+
+/** An option's name inside a sentence: "break-fix", "Hybrid", "Managed · Essentials". */
+export function proseName(id: string, label: string, model: Model): string {
+  if (id === 'break_fix') return 'break-fix';
+  if (id === 'hybrid') return 'Hybrid';
+  return displayName(id, label, model);
+}
+
+function sentence(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
+}
+
 /** "years" for a 12-month horizon, "24-month periods" otherwise. */
 export function horizonWord(months: number): string {
   return months === 12 ? 'years' : `${months}-month periods`;
@@ -67,7 +85,7 @@ export function horizonWord(months: number): string {
 function reasons(analysis: Analysis, model: Model, currency: string): string[] {
   const d = analysis.decision;
   const perYear = 12 / analysis.months;
-  const name = (o: number) => displayName(analysis.options[o]!.id, analysis.options[o]!.label, model);
+  const name = (o: number) => proseName(analysis.options[o]!.id, analysis.options[o]!.label, model);
   const cash = (x: number) => money(roundish(x * perYear), currency);
   const stats = (o: number) => analysis.stats[o]!.summaries;
   const rec = d.option;
@@ -87,7 +105,7 @@ function reasons(analysis: Analysis, model: Model, currency: string): string[] {
     );
   }
   const runnerUp = d.versus.find((v) => v.option === d.runnerUp)!;
-  out.push(`${name(d.runnerUp)} would have been cheaper in ${percent(runnerUp.pCheaper)} of simulated ${horizonWord(analysis.months)}.`);
+  out.push(sentence(`${name(d.runnerUp)} would have been cheaper in ${percent(runnerUp.pCheaper)} of simulated ${horizonWord(analysis.months)}.`));
   const spread = (o: number) => stats(o).monthly_spend.p90 - stats(o).monthly_spend.p10;
   out.push(
     `The monthly bill moves by ${money(roundish(spread(rec)), currency)} between P10 and P90, against ` +

@@ -1,7 +1,10 @@
 import Table from 'cli-table3';
 import type { Model } from '../engine/model.js';
 import { money, percent, plural, whole } from './format.js';
-import { displayName, type ResultJson } from './result.js';
+
+/** Prose is wrapped to this width so it reads on an 80-column terminal. */
+const TEXT_WIDTH = 78;
+import { displayName, shortName, type ResultJson } from './result.js';
 import type { Theme } from './theme.js';
 
 /** What the table needs beyond the JSON result. */
@@ -46,11 +49,13 @@ function header(report: RunReport): string[] {
   const org = model.organization;
   const s = result.settings;
   const runs = s.months === 12 ? `${whole(s.trials)} simulated years` : `${whole(s.trials)} simulated ${s.months}-month periods`;
-  return [
-    `supportcast ${result.tool.version} · ${result.profile.name} · ${plural(org.employees, 'staff', 'staff')}, ` +
-      `${plural(org.devices, 'device')}, ${plural(org.servers, 'server')}, ${plural(org.sites, 'site')}`,
-    `${runs} · seed ${s.seed} · ${report.source}`,
-  ];
+  const who = `supportcast ${result.tool.version} · ${result.profile.name}`;
+  const size =
+    `${plural(org.employees, 'staff', 'staff')}, ${plural(org.devices, 'device')}, ` +
+    `${plural(org.servers, 'server')}, ${plural(org.sites, 'site')}`;
+  const run = `${runs} · seed ${s.seed} · ${report.source}`;
+  // One line when it fits an 80-column terminal, else the business's size moves down.
+  return who.length + size.length + 3 <= 80 ? [`${who} · ${size}`, run] : [who, size, run];
 }
 
 function optionRows(report: RunReport, theme: Theme, cells: (id: string) => string[]): string[][] {
@@ -66,14 +71,13 @@ function monthlyTable(report: RunReport, theme: Theme): string {
   const cur = result.profile.currency;
   const rows = optionRows(report, theme, (id) => {
     const m = result.options[id]!.monthly_spend;
-    return [m.p10, m.p50, m.p90, m.p99, m.mean].map((v) => money(v, cur));
+    return [m.p10, m.p50, m.p90, m.p99, m.mean].map(whole);
   });
   return grid([`Monthly invoice (${cur})`, 'P10', 'P50', 'P90', 'P99', 'mean'], rows, theme);
 }
 
 function horizonTable(report: RunReport, theme: Theme): string {
   const { result } = report;
-  const cur = result.profile.currency;
   const months = result.settings.months;
   const spendBasis = result.recommendation.basis === 'spend';
   const span = months === 12 ? 'a year' : `${months} months`;
@@ -81,7 +85,7 @@ function horizonTable(report: RunReport, theme: Theme): string {
   const rows = optionRows(report, theme, (id) => {
     const o = result.options[id]!;
     const h = spendBasis ? o.horizon_spend : o.horizon_total_cost;
-    return [...[h.p10, h.p50, h.p90, h.mean].map((v) => money(v, cur)), percent(o.p_best)];
+    return [...[h.p10, h.p50, h.p90, h.mean].map(whole), percent(o.p_best)];
   });
   return grid([title, 'P10', 'P50', 'P90', 'mean', 'P(best)'], rows, theme);
 }
@@ -89,8 +93,9 @@ function horizonTable(report: RunReport, theme: Theme): string {
 function budgetLine(report: RunReport): string | undefined {
   const { result, model } = report;
   if (model.budgetMonthly === undefined) return undefined;
+  // Tier labels alone ("Essentials") keep the line short and still tell tiers apart.
   const parts = Object.entries(result.options).map(
-    ([id, o]) => `${displayName(id, o.label, model).split(' · ')[0]} ${percent(o.p_month_over_budget ?? 0)}`,
+    ([id, o]) => `${shortName(id, o.label)} ${percent(o.p_month_over_budget ?? 0)}`,
   );
   return `Months over the ${money(model.budgetMonthly, result.profile.currency)} budget: ${parts.join(' · ')}`;
 }
@@ -100,15 +105,33 @@ function recommendation(report: RunReport, theme: Theme): string[] {
   const r = result.recommendation;
   const name = displayName(r.option, result.options[r.option]!.label, model);
   const [first, ...rest] = r.reasons;
+  const bullets = (xs: string[]) => xs.flatMap((x) => wrap(lowerFirst(x), '  · ', '    '));
   if (r.too_close) {
-    return [`${theme.heading('Recommendation:')} ${theme.warn(lowerFirst(first ?? ''))}`, ...rest.map((x) => `  · ${lowerFirst(x)}`)];
+    const [head, ...more] = wrap(lowerFirst(first ?? ''), 'Recommendation: ', '  ');
+    return [`${theme.heading('Recommendation:')}${theme.warn(head!.slice('Recommendation:'.length))}`, ...more.map(theme.warn), ...bullets(rest)];
   }
-  return [`${theme.heading('Recommendation:')} ${theme.highlight(name)}`, ...r.reasons.map((x) => `  · ${lowerFirst(x)}`)];
+  return [`${theme.heading('Recommendation:')} ${theme.highlight(name)}`, ...bullets(r.reasons)];
 }
 
+/** Lower-cases a leading verb ("Saves", "The", "Too"), never an option's name. */
 function lowerFirst(s: string): string {
-  // Keep option names ("Hybrid ...", "Managed ...") capitalised; lower only a leading verb.
   return /^(Saves|The|Too) /.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+/** Greedy word wrap: the first line starts with `first`, the rest with `rest`. */
+function wrap(text: string, first: string, rest: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  // "± $900" stays on one line.
+  for (const word of text.replace(/± /g, '±\u00a0').split(' ').map((w) => w.replace('\u00a0', ' '))) {
+    const fresh = line === first || line === rest;
+    if (!fresh && line.length + 1 + word.length > TEXT_WIDTH) {
+      lines.push(line);
+      line = rest + word;
+    } else line = fresh ? line + word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** The consultant's view: what was run, two tables, the recommendation and why. */
