@@ -116,6 +116,10 @@ export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base
         for (const k of issue.keys) out.push(unknownKeyIssue(path, k, knownKeys(root, path)));
         break;
       case 'invalid_union': {
+        if (input === undefined || input === null) {
+          out.push({ path, anchor: input === undefined ? 'key' : 'value', message: typeMessage({ expected: 'value' } as never, input, String(key)) });
+          break;
+        }
         const branch = bestBranch(issue.errors as ZodIssue[][]);
         if (branch) out.push(...fromZodIssues(branch, root, path));
         else out.push({ path, anchor: 'value', message: unionMessage(path, input) });

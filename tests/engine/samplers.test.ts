@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { amountAt } from '../../src/engine/amounts.js';
+import { FIXED, LOGNORMAL, TRIANGULAR, amountMean, amountVariance, type Amount } from '../../src/engine/model.js';
+import { Stream } from '../../src/engine/rng.js';
+import { gamma, incidentCount, poisson, probit } from '../../src/engine/samplers.js';
+import { compileAmount } from '../../src/profile/compile.js';
+import { moments, zScore } from '../helpers/stats.js';
+
+const N = 200_000;
+
+function draw(n: number, f: (s: Stream) => number, name = 'test'): Float64Array {
+  const s = new Stream(name);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(s);
+  return out;
+}
+
+describe('uniform stream', () => {
+  it('is reproducible and stays inside (0, 1)', () => {
+    const a = draw(10_000, (s) => s.u(), 'x');
+    const b = draw(10_000, (s) => s.u(), 'x');
+    expect(a).toEqual(b);
+    expect(Math.min(...a)).toBeGreaterThan(0);
+    expect(Math.max(...a)).toBeLessThan(1);
+    const m = moments(draw(N, (s) => s.u()));
+    expect(zScore(m.mean, 0.5, m.meanSe)).toBeLessThan(4);
+    expect(zScore(m.variance, 1 / 12, m.varianceSe)).toBeLessThan(4);
+  });
+
+  it('differs between stream names', () => {
+    expect(draw(4, (s) => s.u(), 'a')).not.toEqual(draw(4, (s) => s.u(), 'b'));
+  });
+});
+
+describe('probit', () => {
+  it('inverts the normal CDF at known points', () => {
+    expect(probit(0.5)).toBe(0);
+    expect(probit(0.975)).toBeCloseTo(1.959963984540054, 12);
+    expect(probit(0.9)).toBeCloseTo(1.2815515655446004, 12);
+    expect(probit(1e-10)).toBeCloseTo(-6.361340902404056, 9);
+    expect(probit(0.025)).toBeCloseTo(-1.959963984540054, 12);
+  });
+});
+
+// Each amount kind: sample mean and variance against the closed form, within 4 standard errors.
+const amounts: Array<[string, Amount]> = [
+  ['lognormal from p50/p90', compileAmount({ p50: 2, p90: 4 })],
+  ['lognormal from mean/sd', compileAmount({ mean: 3, sd: 1.5 })],
+  ['triangular', compileAmount({ low: 1, mode: 2, high: 6 })],
+  ['triangular with mode at low', compileAmount({ low: 0, mode: 0, high: 1 })],
+];
+
+describe.each(amounts)('amount: %s', (_, amount) => {
+  const xs = draw(N, (s) => amountAt(amount, s.u()));
+  const m = moments(xs);
+  it('has the closed-form mean', () => {
+    expect(zScore(m.mean, amountMean(amount), m.meanSe)).toBeLessThan(4);
+  });
+  it('has the closed-form variance', () => {
+    if (amount.kind === LOGNORMAL) {
+      // Lognormal variance estimates are heavy-tailed: test the log, which is normal.
+      const logs = moments(xs.map(Math.log));
+      const logVarSe = amount.b * amount.b * Math.sqrt(2 / (N - 1));
+      expect(zScore(logs.mean, amount.a, logs.meanSe)).toBeLessThan(4);
+      expect(zScore(logs.variance, amount.b * amount.b, logVarSe)).toBeLessThan(4);
+    } else {
+      expect(zScore(m.variance, amountVariance(amount), m.varianceSe)).toBeLessThan(4);
+    }
+  });
+});
+
+describe('amount compilation', () => {
+  it('matches MODEL.md §3: median p50, 90th percentile p90', () => {
+    const a = compileAmount({ p50: 2, p90: 8 });
+    expect(a.kind).toBe(LOGNORMAL);
+    expect(Math.exp(a.a)).toBeCloseTo(2, 12);
+    expect(Math.exp(a.a + a.b * 1.2815515655446004)).toBeCloseTo(8, 12);
+    const xs = draw(N, (s) => amountAt(a, s.u()));
+    const below = xs.filter((x) => x <= 8).length / N;
+    expect(zScore(below, 0.9, Math.sqrt((0.9 * 0.1) / N))).toBeLessThan(4);
+  });
+  it('turns degenerate distributions into fixed values', () => {
+    expect(compileAmount({ p50: 3, p90: 3 })).toEqual({ kind: FIXED, a: 3, b: 0, c: 0 });
+    expect(compileAmount({ mean: 3, sd: 0 }).kind).toBe(FIXED);
+    expect(compileAmount({ low: 2, mode: 2, high: 2 }).kind).toBe(FIXED);
+    expect(compileAmount({ low: 1, mode: 2, high: 3 }).kind).toBe(TRIANGULAR);
+  });
+});
+
+describe.each([0.3, 4, 9.5, 10, 37, 400])('Poisson(%d)', (lambda) => {
+  const m = moments(draw(N, (s) => poisson(s, lambda)));
+  it('has mean and variance λ', () => {
+    expect(zScore(m.mean, lambda, m.meanSe)).toBeLessThan(4);
+    expect(zScore(m.variance, lambda, m.varianceSe)).toBeLessThan(4);
+  });
+  it('draws whole numbers', () => {
+    const xs = draw(1000, (s) => poisson(s, lambda));
+    expect(xs.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
+  });
+});
+
+describe.each([
+  [2, 0.5],
+  [24, 0.2],
+  [0.17, 6],
+])('negative binomial (mean %d, dispersion %d)', (lambda, d) => {
+  const xs = draw(N, (s) => incidentCount(s, lambda, d));
+  it('has mean λ', () => {
+    const m = moments(xs);
+    expect(zScore(m.mean, lambda, m.meanSe)).toBeLessThan(4);
+  });
+  it('has variance λ + dλ² (on the log scale: its variance estimate is heavy-tailed)', () => {
+    const m = moments(xs);
+    // Delta method: se(log s²) ≈ se(s²) / s².
+    const expected = lambda + d * lambda * lambda;
+    expect(zScore(Math.log(m.variance), Math.log(expected), m.varianceSe / m.variance)).toBeLessThan(4);
+  });
+});
+
+describe.each([
+  [0.5, 2],
+  [1, 1],
+  [5, 0.2],
+])('gamma(shape %d, scale %d)', (shape, scale) => {
+  const m = moments(draw(N, (s) => gamma(s, shape, scale)));
+  it('has mean kθ and variance kθ²', () => {
+    expect(zScore(m.mean, shape * scale, m.meanSe)).toBeLessThan(4);
+    expect(zScore(Math.log(m.variance), Math.log(shape * scale * scale), m.varianceSe / m.variance)).toBeLessThan(4);
+  });
+});
