@@ -1,6 +1,5 @@
 import { errorFunction } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { billedHours } from '../../src/engine/amounts.js';
 import { baseProfile, optionIndex, simulateProfile } from '../helpers/profiles.js';
 import { moments, zScore } from '../helpers/stats.js';
 

@@ -22,7 +22,7 @@ async function run(ctx: Context, file: string | undefined, flags: RunFlags): Pro
   const path = file ?? bundledPath();
   if (file === undefined) ctx.io.err(`supportcast: no profile given — running the bundled example ${path}\n`);
   const profile = await readProfile(path, ctx.io, 2);
-  const source = file === undefined ? `${path} (bundled example)` : profile.input.label;
+  const source = file === undefined ? `${path} (bundled)` : profile.input.label;
   const report = runProfile(profile, settingsFor(profile, flags), source);
   if (flags.format === 'json') {
     const { renderJson } = await import('../../report/json.js');

@@ -1,0 +1,35 @@
+import { main } from '../../src/cli/program.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env?: Record<string, string | undefined>;
+  tty?: boolean;
+  stdin?: string;
+}
+
+/** Runs the CLI in-process with captured streams. */
+export async function runCli(argv: string[], opts: CliOptions = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    out: (s) => {
+      stdout += s;
+    },
+    err: (s) => {
+      stderr += s;
+    },
+    stdoutIsTTY: opts.tty ?? false,
+    stderrIsTTY: opts.tty ?? false,
+    env: opts.env ?? {},
+    readStdin: () => {
+      if (opts.stdin === undefined) throw Object.assign(new Error('no stdin'), { code: 'EAGAIN' });
+      return opts.stdin;
+    },
+  });
+  return { code, stdout, stderr };
+}
