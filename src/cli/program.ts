@@ -14,12 +14,12 @@ export interface Context {
 export function makeProgram(ctx: Context): Command {
   const program = new Command('supportcast')
     .description(
-      'What will IT support really cost? Simulates break-fix, managed services and hybrid support\n' +
-        'for a small business and recommends one.\n\n' +
+      'What will IT support really cost? Compares break-fix, managed services and\n' +
+        'hybrid support for a small business by simulation, and recommends one.\n\n' +
         'Examples:\n' +
-        '  supportcast run                                 # the bundled dental clinic, in about a second\n' +
+        '  supportcast run                          # the bundled 40-person dental clinic\n' +
         '  supportcast run scenarios/office-5.yaml --seed 7\n' +
-        '  supportcast run my-client.yaml --format json',
+        '  supportcast run my-client.yaml --format json > result.json',
     )
     .version(VERSION, '-V, --version')
     .option('--no-color', 'plain output without colour (also NO_COLOR=1)')

@@ -38,11 +38,11 @@ export function addRunCommand(program: Command, ctx: Context): void {
     .command('run')
     .summary('simulate one profile and recommend an option')
     .description(
-      'Simulate one business profile month by month and recommend break-fix, managed services or hybrid.\n\n' +
+      'Simulate one business profile and recommend break-fix, managed or hybrid.\n\n' +
         'Examples:\n' +
-        '  supportcast run                                   # the bundled 40-person dental clinic\n' +
+        '  supportcast run                        # the bundled 40-person dental clinic\n' +
         '  supportcast run scenarios/office-5.yaml --seed 7\n' +
-        '  supportcast run scenarios/multisite-150.yaml --trials 50000 --format json > result.json',
+        '  supportcast run client.yaml --trials 50000 --format json > result.json',
     )
     .argument('[profile]', 'profile YAML file, - for stdin (default: the bundled example)')
     .addOption(formatOption(['table', 'json']));
