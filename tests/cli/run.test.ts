@@ -132,7 +132,7 @@ describe('help', () => {
   it('opens with a purpose and examples', async () => {
     const r = await runCli(['run', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Usage: supportcast run \[options\] \[profile\]\n\nSimulate one business profile and recommend);
+    expect(r.stdout).toMatch(/^Usage: supportcast run \[options\] \[profile\]\n\nSimulate one business profile and recommend/);
     expect(r.stdout).toContain('supportcast run scenarios/office-5.yaml --seed 7');
   });
 });
