@@ -1,3 +1,5 @@
+import type { Problem } from '../profile/load.js';
+
 /** A failure the user can fix; carries the exit code and the lines to print on stderr. */
 export class CliError extends Error {
   constructor(
@@ -5,6 +7,8 @@ export class CliError extends Error {
     message: string,
     /** Further lines (one per problem) printed before the message. */
     readonly details: readonly string[] = [],
+    /** The profile problems behind the details, for commands that report them as data. */
+    readonly problems: readonly Problem[] = [],
   ) {
     super(message);
   }

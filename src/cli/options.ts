@@ -27,3 +27,32 @@ export function addSimulationOptions(cmd: Command): Command {
 export function formatOption(formats: readonly string[]): Option {
   return new Option('-f, --format <format>', 'output format').choices(formats).default('table');
 }
+
+export interface OutputFlags {
+  format: string;
+  json?: boolean;
+  output?: string;
+  set: string[];
+}
+
+/** --format, --json, -o/--output and the repeatable --set of every command that reads profiles. */
+export function addOutputOptions(cmd: Command, formats: readonly string[]): Command {
+  return cmd
+    .addOption(formatOption(formats))
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout');
+}
+
+export function addSetOption(cmd: Command): Command {
+  return cmd.option(
+    '--set <path=value>',
+    'override a profile field before validation, e.g. managed.per_employee=95 (repeatable)',
+    (v: string, prev: string[]) => [...prev, v],
+    [] as string[],
+  );
+}
+
+/** --json wins over --format. */
+export function formatOf(flags: OutputFlags): string {
+  return flags.json ? 'json' : flags.format;
+}

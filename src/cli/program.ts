@@ -1,14 +1,26 @@
 import { Command, CommanderError } from 'commander';
-import { colourLevel } from './colour.js';
+import type { Theme } from '../report/theme.js';
+import { colourLevel, themeFor } from './colour.js';
+import { addCheckCommand } from './commands/check.js';
+import { addCompareCommand } from './commands/compare.js';
+import { addDiffCommand } from './commands/diff.js';
+import { addInitCommand } from './commands/init.js';
 import { addRunCommand } from './commands/run.js';
+import { addSchemaCommand } from './commands/schema.js';
+import { addValidateCommand } from './commands/validate.js';
 import { CliError, EXIT_INTERNAL } from './errors.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
 
-/** What every command gets: where to write, and whether colour is on for a stream. */
+/** What every command gets: where to write, and the colours for what it writes. */
 export interface Context {
   readonly io: Io;
-  colourLevel(tty: boolean): number;
+  /** The theme for stdout, or plain when the output goes to a file. */
+  theme(outputFile?: string): Theme;
+  /** The theme for messages on stderr. */
+  errTheme(): Theme;
+  /** For commands whose success still has a verdict (validate, check): 0 or 1. */
+  setExitCode(code: number): void;
 }
 
 export function makeProgram(ctx: Context): Command {
@@ -27,6 +39,12 @@ export function makeProgram(ctx: Context): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
   addRunCommand(program, ctx);
+  addCompareCommand(program, ctx);
+  addCheckCommand(program, ctx);
+  addValidateCommand(program, ctx);
+  addDiffCommand(program, ctx);
+  addInitCommand(program, ctx);
+  addSchemaCommand(program, ctx);
   return program;
 }
 
@@ -36,14 +54,22 @@ export function makeProgram(ctx: Context): Command {
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let colourFlag = !argv.includes('--no-color');
-  const ctx: Context = { io, colourLevel: (tty) => colourLevel(io, colourFlag, tty) };
+  let exitCode = 0;
+  const ctx: Context = {
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    io,
+    theme: (file) => themeFor(file === undefined || file === '-' ? colourLevel(io, colourFlag, io.stdoutIsTTY) : 0),
+    errTheme: () => themeFor(colourLevel(io, colourFlag, io.stderrIsTTY)),
+  };
   const program = makeProgram(ctx);
   program.hook('preAction', (cmd) => {
     colourFlag = (cmd.optsWithGlobals() as { color?: boolean }).color !== false;
   });
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // commander uses 1 for its own errors; usage errors are 2 here.

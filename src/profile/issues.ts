@@ -48,6 +48,11 @@ function schemasAt(schema: AnySchema, path: readonly PathSegment[]): AnySchema[]
   return [];
 }
 
+/** Whether the map at `path` takes any key (a record, such as expect:). */
+export function takesAnyKey(schema: AnySchema, path: readonly PathSegment[]): boolean {
+  return schemasAt(schema, path).some((s) => (s._zod.def as unknown as { type: string }).type === 'record');
+}
+
 /** The keys a map at `path` may have, for "did you mean". */
 export function knownKeys(schema: AnySchema, path: readonly PathSegment[]): string[] {
   const keys = new Set<string>();

@@ -4,7 +4,8 @@ import { compileProfile, optionIds } from './compile.js';
 import type { Assertion } from './expect.js';
 import { fromZodIssues, type Issue } from './issues.js';
 import { locate } from './locate.js';
-import { formatPath } from './paths.js';
+import { applyOverrides, type AppliedOverride } from './overrides.js';
+import { formatPath, type PathSegment } from './paths.js';
 import { checkRules } from './rules.js';
 import { Profile } from './schema.js';
 
@@ -14,6 +15,8 @@ export interface Problem {
   readonly col: number;
   readonly path: string;
   readonly message: string;
+  /** The `--set` argument the problem comes from, when it does. */
+  readonly override?: string;
 }
 
 export interface LoadedProfile {
@@ -71,6 +74,12 @@ function expectLines(doc: Document, lc: LineCounter): Map<string, number> {
   return lines;
 }
 
+/** The last --set whose path is a prefix of `path`: what a problem there came from. */
+function overrideFor(applied: readonly AppliedOverride[], path: readonly PathSegment[]): string | undefined {
+  const hit = applied.filter((o) => o.path.every((seg, i) => seg === path[i])).at(-1);
+  return hit?.arg;
+}
+
 function byPosition(a: Problem, b: Problem): number {
   return a.line - b.line || a.col - b.col;
 }
@@ -80,11 +89,15 @@ function byPosition(a: Problem, b: Problem): number {
  * then the zod schema, then the cross-field rules. Every problem is returned at once, each
  * with the position of the key (unknown or missing keys) or the value (bad values).
  */
-export function loadProfile(text: string): LoadResult {
+export function loadProfile(text: string, overrides: readonly string[] = []): LoadResult {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, schema: 'core', uniqueKeys: true, prettyErrors: true, stringKeys: true });
   const syntax = syntaxProblems(doc);
   if (syntax.length > 0) return { ok: false, problems: syntax.sort(byPosition) };
+  const set = applyOverrides(doc, overrides);
+  if (set.problems.length > 0) {
+    return { ok: false, problems: set.problems.map((p) => ({ line: 0, col: 0, path: '', message: p.message, override: p.arg })) };
+  }
   const reserved = reservedKeyProblems(doc, lc);
   let data: unknown;
   try {
@@ -92,7 +105,10 @@ export function loadProfile(text: string): LoadResult {
   } catch {
     return { ok: false, problems: [{ line: 1, col: 1, path: 'yaml', message: `more than ${MAX_ALIASES} alias expansions — write the values out` }] };
   }
-  const toProblem = (i: Issue): Problem => ({ ...locate(doc, lc, i.path, i.anchor), path: formatPath(i.path), message: i.message });
+  const toProblem = (i: Issue): Problem => {
+    const override = overrideFor(set.applied, i.path);
+    return { ...locate(doc, lc, i.path, i.anchor), path: formatPath(i.path), message: i.message, ...(override ? { override } : {}) };
+  };
   const parsed = Profile.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const issues = fromZodIssues(parsed.error.issues, Profile).filter((i) => !RESERVED_KEYS.has(String(i.path.at(-1))));

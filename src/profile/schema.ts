@@ -26,12 +26,14 @@ export const Amount = z
     triangular(0, Number.MAX_VALUE),
   ])
   .meta({
+    id: 'Amount',
     description: 'A number, or { p50, p90 } (lognormal), { mean, sd } (lognormal) or { low, mode, high } (triangular).',
   });
 export type Amount = z.infer<typeof Amount>;
 
 /** A fraction in [0, 1], fixed or triangular (drawn once per trial). */
 export const Share = z.union([z.number().min(0).max(1), triangular(0, 1)]).meta({
+  id: 'Share',
   description: 'A fraction in [0, 1] (0.25, not 25), or { low, mode, high } within [0, 1].',
 });
 export type Share = z.infer<typeof Share>;
@@ -74,7 +76,7 @@ export const Incident = z.strictObject({
   after_hours_share: Share.default(0),
   preventable: Share.default(0),
   covered: z.boolean().default(true),
-});
+}).meta({ id: 'Incident', description: 'One class of incidents.' });
 export type Incident = z.infer<typeof Incident>;
 
 export const BreakFix = z.strictObject({
@@ -103,7 +105,7 @@ export const ManagedOffer = z.strictObject({
   covers_onsite: z.boolean().default(true),
   prevention: Share.default(1),
   response_hours: Amount,
-});
+}).meta({ id: 'ManagedOffer', description: 'A managed-services offer or tier.' });
 export type ManagedOffer = z.infer<typeof ManagedOffer>;
 
 export const Hybrid = z.strictObject({

@@ -1,14 +1,11 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { themeFor } from '../colour.js';
-import { addSimulationOptions, formatOption, type SimulationFlags } from '../options.js';
-import { BUNDLED_PROFILE } from '../version.js';
+import { addOutputOptions, addSetOption, addSimulationOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
+import { BUNDLED_PROFILE } from '../version.js';
 
-interface RunFlags extends SimulationFlags {
-  format: 'table' | 'json';
-}
+type RunFlags = SimulationFlags & OutputFlags;
 
 function bundledPath(): string {
   const abs = fileURLToPath(BUNDLED_PROFILE);
@@ -19,18 +16,14 @@ function bundledPath(): string {
 async function run(ctx: Context, file: string | undefined, flags: RunFlags): Promise<void> {
   const { readProfile } = await import('../load.js');
   const { runProfile, settingsFor } = await import('../execute.js');
+  const { renderReport } = await import('../render.js');
+  const { emit } = await import('../output.js');
   const path = file ?? bundledPath();
   if (file === undefined) ctx.io.err(`supportcast: no profile given — running the bundled example ${path}\n`);
-  const profile = await readProfile(path, ctx.io, 2);
+  const profile = await readProfile(path, ctx.io, 2, flags.set);
   const source = file === undefined ? `${path} (bundled)` : profile.input.label;
-  const report = runProfile(profile, settingsFor(profile, flags), source);
-  if (flags.format === 'json') {
-    const { renderJson } = await import('../../report/json.js');
-    ctx.io.out(renderJson(report.result));
-  } else {
-    const { renderTable } = await import('../../report/table.js');
-    ctx.io.out(renderTable(report, themeFor(ctx.colourLevel(ctx.io.stdoutIsTTY))));
-  }
+  const report = runProfile(profile, settingsFor(profile, flags), source, flags.set);
+  emit(ctx.io, renderReport(report, formatOf(flags), ctx.theme(flags.output)), flags.output);
 }
 
 export function addRunCommand(program: Command, ctx: Context): void {
@@ -42,9 +35,11 @@ export function addRunCommand(program: Command, ctx: Context): void {
         'Examples:\n' +
         '  supportcast run                        # the bundled 40-person dental clinic\n' +
         '  supportcast run scenarios/office-5.yaml --seed 7\n' +
-        '  supportcast run client.yaml --trials 50000 --format json > result.json',
+        '  supportcast run client.yaml --set managed.per_employee=95\n' +
+        '  supportcast run client.yaml --trials 50000 --json > result.json',
     )
-    .argument('[profile]', 'profile YAML file, - for stdin (default: the bundled example)')
-    .addOption(formatOption(['table', 'json']));
+    .argument('[profile]', 'profile YAML file, - for stdin (default: the bundled example)');
+  addOutputOptions(cmd, ['table', 'json', 'csv', 'markdown']);
+  addSetOption(cmd);
   addSimulationOptions(cmd).action((file: string | undefined, flags: RunFlags) => run(ctx, file, flags));
 }

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import {
+  addOutputOptions,
+  addSetOption,
+  addSimulationOptions,
+  formatOf,
+  type OutputFlags,
+  type SimulationFlags,
+} from '../options.js';
+import type { Context } from '../program.js';
+
+type CompareFlags = SimulationFlags & OutputFlags;
+
+async function compare(ctx: Context, files: string[], flags: CompareFlags): Promise<void> {
+  const { readProfile } = await import('../load.js');
+  const { runProfile, settingsFor } = await import('../execute.js');
+  const { profileLabel } = await import('../render.js');
+  const c = await import('../../report/compare.js');
+  const { emit } = await import('../output.js');
+  // Read every file first, so a broken one stops the run before any simulation.
+  const profiles = [];
+  for (const file of files) profiles.push(await readProfile(file, ctx.io, 2, flags.set));
+  const items = profiles.map((p) => {
+    const report = runProfile(p, settingsFor(p, flags), p.input.label, flags.set);
+    return { report, label: profileLabel(report) };
+  });
+  const format = formatOf(flags);
+  const text =
+    format === 'json'
+      ? c.renderCompareJson(items)
+      : format === 'csv'
+        ? c.renderCompareCsv(items)
+        : format === 'markdown'
+          ? c.renderCompareMarkdown(items)
+          : c.renderCompareText(items, ctx.theme(flags.output));
+  emit(ctx.io, text, flags.output);
+}
+
+export function addCompareCommand(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('compare')
+    .summary('run several profiles and compare them in one table')
+    .description(
+      'Run several profiles (each with its own simulation settings unless flags say otherwise)\n' +
+        'and show them in one table: a row per option and tier.\n\n' +
+        'Examples:\n' +
+        '  supportcast compare scenarios/*.yaml\n' +
+        '  supportcast compare clients/*.yaml --seed 1 --format csv -o budget.csv\n' +
+        '  supportcast compare quote-a.yaml quote-b.yaml --format markdown',
+    )
+    .argument('<files...>', 'profile YAML files, - for stdin');
+  addOutputOptions(cmd, ['table', 'json', 'csv', 'markdown']);
+  addSetOption(cmd);
+  addSimulationOptions(cmd).action((files: string[], flags: CompareFlags) => compare(ctx, files, flags));
+}

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import {
+  addOutputOptions,
+  addSetOption,
+  addSimulationOptions,
+  formatOf,
+  type OutputFlags,
+  type SimulationFlags,
+} from '../options.js';
+import type { Context } from '../program.js';
+
+type DiffFlags = SimulationFlags & OutputFlags;
+
+async function diff(ctx: Context, oldFile: string, newFile: string, flags: DiffFlags): Promise<void> {
+  const { readProfile } = await import('../load.js');
+  const { runProfile, settingsFor } = await import('../execute.js');
+  const { inputChanges } = await import('../inputs.js');
+  const d = await import('../../report/diff.js');
+  const { emit } = await import('../output.js');
+  const a = await readProfile(oldFile, ctx.io, 2, flags.set);
+  const b = await readProfile(newFile, ctx.io, 2, flags.set);
+  // Both run with old's settings (unless flags override) so only the inputs differ.
+  const settings = settingsFor(a, flags);
+  const oldReport = runProfile(a, settings, a.input.label, flags.set);
+  const newReport = runProfile(b, settings, b.input.label, flags.set);
+  const json = d.buildDiff(oldReport, newReport, inputChanges(a.loaded.profile, b.loaded.profile));
+  const format = formatOf(flags);
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(json, null, 2)}\n`
+      : format === 'markdown'
+        ? d.renderDiffMarkdown(json, oldReport, newReport)
+        : d.renderDiffText(json, oldReport, newReport, ctx.theme(flags.output));
+  emit(ctx.io, text, flags.output);
+}
+
+export function addDiffCommand(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('diff')
+    .summary('show what a change to a profile does to the numbers')
+    .description(
+      "Run two versions of a profile with the same seed and settings (old's, unless flags\n" +
+        'override) and show the input fields that changed and what moved: P50/P90 monthly\n' +
+        'invoices, mean total cost, the saving and the recommendation.\n\n' +
+        'Examples:\n' +
+        '  supportcast diff pricing-2025.yaml pricing-2026.yaml\n' +
+        '  git show main:client.yaml | supportcast diff - client.yaml --format markdown',
+    )
+    .argument('<old>', 'the profile before the change, - for stdin')
+    .argument('<new>', 'the profile after the change');
+  addOutputOptions(cmd, ['table', 'json', 'markdown']);
+  addSetOption(cmd);
+  addSimulationOptions(cmd).action((oldFile: string, newFile: string, flags: DiffFlags) => diff(ctx, oldFile, newFile, flags));
+}

@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import type { Context } from '../program.js';
+
+export function addSchemaCommand(program: Command, ctx: Context): void {
+  program
+    .command('schema')
+    .summary("print the profile's JSON Schema (for editors and other tools)")
+    .description(
+      "Print the JSON Schema of the profile format, generated from supportcast's own validator.\n\n" +
+        'Examples:\n' +
+        '  supportcast schema > profile.schema.json\n' +
+        '  # first line of a profile, for YAML editors:\n' +
+        '  # yaml-language-server: $schema=./profile.schema.json',
+    )
+    .option('-o, --output <file>', 'write the schema to a file (atomically) instead of stdout')
+    .action(async (flags: { output?: string }) => {
+      const { profileJsonSchema } = await import('../../profile/json-schema.js');
+      const { emit } = await import('../output.js');
+      emit(ctx.io, `${JSON.stringify(profileJsonSchema(), null, 2)}\n`, flags.output);
+    });
+}

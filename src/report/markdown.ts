@@ -1,0 +1,24 @@
+import { gridMarkdown } from './grid.js';
+import { budgetLine, headerLines, horizonGrid, monthlyGrid, recommendationText, type RunReport } from './table.js';
+
+/** A run as Markdown, ready to paste into a proposal or a pull-request comment. */
+export function renderMarkdown(report: RunReport): string {
+  const [title, ...meta] = headerLines(report);
+  const budget = budgetLine(report);
+  const { headline, reasons } = recommendationText(report);
+  const lines = [
+    `### ${title}`,
+    '',
+    meta.join(' · '),
+    '',
+    gridMarkdown(monthlyGrid(report)),
+    '',
+    gridMarkdown(horizonGrid(report)),
+    ...(budget ? ['', budget] : []),
+    '',
+    `**Recommendation:** ${headline}`,
+    '',
+    ...reasons.map((r) => `- ${r}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
