@@ -25,7 +25,7 @@ async function checkOne(ctx: Context, file: string, flags: CheckFlags): Promise<
       path: p.problem?.path ?? '',
       line: p.problem && p.problem.line > 0 ? p.problem.line : null,
       expected: VALID_PROFILE,
-      actual: p.problem ? p.problem.message : p.text.replace(/^error: /, ''),
+      actual: p.problem && p.problem.override === undefined ? p.problem.message : p.text.replace(/^error: /, ''),
     }));
     return { file: attempt.label, passed: false, failures };
   }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { resultValidator } from '../helpers/schema.js';
+
+const FILES = ['scenarios/office-5.yaml', 'scenarios/multisite-150.yaml'];
+const FAST = ['--trials', '1500'];
+
+describe('supportcast compare', () => {
+  it('shows one table: a row per profile, then per option and tier, the recommendation starred', async () => {
+    const r = await runCli(['compare', ...FILES, ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Profile \/ option\s+P50\/month\s+P90\/month\s+P\(best\)\s+Saving\/year ± 2 SE$/);
+    expect(lines[1]).toBe('Northside Accounting');
+    expect(lines[2]).toMatch(/^  Break-fix\s+[\d,]+\s+[\d,]+\s+\d+%$/);
+    expect(lines.filter((l) => l.startsWith('  ★ '))).toHaveLength(2);
+    expect(r.stdout).toContain('  Managed · Essentials');
+    expect(r.stdout).toContain('Meridian Supply Co.');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+
+  it('prints compare@1 JSON whose results are result@1 objects', async () => {
+    const r = await runCli(['compare', ...FILES, ...FAST, '--json']);
+    const json = JSON.parse(r.stdout);
+    expect(json.schema).toBe('supportcast/compare@1');
+    expect(json.results.map((x: { profile: { file: string } }) => x.profile.file)).toEqual(FILES);
+    const validate = resultValidator();
+    for (const result of json.results) expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('gives each profile its own simulation settings unless flags override them', async () => {
+    const own = JSON.parse((await runCli(['compare', ...FILES, '--json', '--trials', '300'])).stdout);
+    expect(own.results.map((x: { settings: { seed: number } }) => x.settings.seed)).toEqual([5, 150]);
+    const forced = JSON.parse((await runCli(['compare', ...FILES, '--json', '--trials', '300', '--seed', '3'])).stdout);
+    expect(forced.results.map((x: { settings: { seed: number } }) => x.settings.seed)).toEqual([3, 3]);
+  });
+
+  it('stops with exit 2 before simulating when any profile is invalid', async () => {
+    const r = await runCli(['compare', FILES[0]!, 'absent.yaml', ...FAST]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'error: cannot read absent.yaml: no such file — check the path\n' });
+  });
+
+  it('writes Markdown with the profile named once per group', async () => {
+    const r = await runCli(['compare', ...FILES, ...FAST, '--format', 'markdown']);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('| Profile | Option | P50/month (USD) | P90/month | P(best) | Saving a year (± 2 SE) |');
+    expect(lines[1]).toBe('| :-- | :-- | --: | --: | --: | --: |');
+    expect(lines[2]).toMatch(/^\| Northside Accounting \| Break-fix \| /);
+    expect(lines[3]).toMatch(/^\|  \| /);
+  });
+});
