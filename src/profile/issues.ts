@@ -112,7 +112,10 @@ function customMessage(issue: ZodIssue, input: unknown, key: PathSegment | undef
 /** Turns zod's issues into ours, with messages a consultant can act on. */
 export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base: PathSegment[] = []): Issue[] {
   const out: Issue[] = [];
+  // A rule on a map with a mistyped key ("needs exactly one of …") only repeats the typo.
+  const mistyped = new Set(issues.filter((i) => i.code === 'unrecognized_keys').map((i) => JSON.stringify(i.path)));
   for (const issue of issues) {
+    if (issue.code === 'custom' && mistyped.has(JSON.stringify(issue.path))) continue;
     const path = [...base, ...(issue.path as PathSegment[])];
     const input = (issue as { input?: unknown }).input;
     const key = path[path.length - 1];
