@@ -1,5 +1,7 @@
 /** A commented starter profile for `supportcast init`, sized to the business. */
 export interface StarterSize {
+  /** Where the profile's JSON Schema is, relative to the file when it can be. */
+  readonly schemaRef: string;
   readonly name: string;
   readonly employees: number;
   readonly devices: number;
@@ -48,7 +50,7 @@ export function starterProfile(s: StarterSize): string {
     preventable: 0.4              # GUESS: monitoring
 `
       : '';
-  return `# yaml-language-server: $schema=https://unpkg.com/supportcast/schema/profile.schema.json
+  return `# yaml-language-server: $schema=${s.schemaRef}
 # A starter profile made by \`supportcast init\`. Replace the GUESSes with what you know
 # about this business; row IDs (T1, P1, ...) refer to the domain figures in the README.
 # Check it with \`supportcast validate\` and run it with \`supportcast run\`.

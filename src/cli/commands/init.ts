@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CliError } from '../errors.js';
 import type { Context } from '../program.js';
+import { PROFILE_SCHEMA } from '../version.js';
 
 interface InitFlags {
   name: string;
@@ -27,7 +30,10 @@ async function init(ctx: Context, file: string | undefined, flags: InitFlags): P
     throw new CliError(2, `${file} already exists — choose another name or add --force to overwrite it`);
   }
   const employees = flags.employees;
+  const schema = fileURLToPath(PROFILE_SCHEMA);
   const text = starterProfile({
+    // Editors resolve the schema relative to the profile; stdout has no folder, so absolute.
+    schemaRef: file === undefined || file === '-' ? schema : relative(dirname(resolve(file)), schema),
     name: flags.name,
     employees,
     // GUESS: a little over one device per person; a server once there are ~20 staff.
