@@ -18,7 +18,7 @@ export class Stream {
   private b: number;
   private c: number;
   private d: number;
-  private readonly buf = new Float64Array(BUFFER);
+  readonly buf = new Float64Array(BUFFER);
   private pos = BUFFER;
 
   constructor(name: string) {
@@ -27,8 +27,21 @@ export class Stream {
     this.b = seeder.int32() | 0;
     this.c = seeder.int32() | 0;
     this.d = 1; // sfc32's counter; the reference seeding starts it at 1
-    // Discard the first outputs: sfc32's reference seeding mixes the state this way.
-    for (let i = 0; i < 12; i++) this.word();
+    // Discard the first 16 outputs (sfc32's reference seeding mixes the state with 12);
+    // 16 keeps reads of eight at a time aligned with the buffer's end.
+    this.refill();
+    this.pos = 16;
+  }
+
+  /**
+   * Reserves the next eight uniforms and returns the index of the first in `buf`: one
+   * bounds check for a whole incident instead of eight. Only for streams read in eights.
+   */
+  take8(): number {
+    if (this.pos === BUFFER) this.refill();
+    const p = this.pos;
+    this.pos = p + 8;
+    return p;
   }
 
   /** One uniform in (0, 1): 32 random bits centred in their cell, so never 0 or 1. */
@@ -39,24 +52,27 @@ export class Stream {
 
   private refill(): void {
     const buf = this.buf;
-    for (let i = 0; i < BUFFER; i++) buf[i] = (this.word() + 0.5) * TWO_POW_32_INV;
-    this.pos = 0;
-  }
-
-  private word(): number {
-    let { a, b, c, d } = this;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    // The generator inlined with its state in locals: a method call per word costs 2x.
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    for (let i = 0; i < BUFFER; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+      buf[i] = ((t >>> 0) + 0.5) * TWO_POW_32_INV;
+    }
     this.a = a;
     this.b = b;
     this.c = c;
     this.d = d;
-    return t >>> 0;
+    this.pos = 0;
   }
+
 }
 
 /** Trials run in blocks of this many; each block's streams depend only on (seed, block). */
