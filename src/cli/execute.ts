@@ -1,11 +1,28 @@
 import { analyze } from '../engine/analyze.js';
 import type { RunSettings } from '../engine/model.js';
-import { simulate } from '../engine/simulate.js';
 import { buildResult, type ResultJson } from '../report/result.js';
 import type { RunReport } from '../report/table.js';
 import type { ProfileInput } from './load.js';
 import type { SimulationFlags } from './options.js';
+import { simulateParallel, workOf } from './parallel.js';
+import { progressBar } from './progress.js';
+import type { Io } from './io.js';
 import { VERSION } from './version.js';
+
+/** How to run: threads in all, and whether a progress bar may be shown on stderr. */
+export interface Execution {
+  readonly threads: number;
+  readonly io: Io;
+  readonly progress: boolean;
+}
+
+/** Progress bars only for a person at a terminal reading a table. */
+export function executionFor(io: Io, flags: SimulationFlags, format: string): Execution {
+  return { threads: flags.threads, io, progress: format === 'table' && io.stderrIsTTY && !flags.quiet };
+}
+
+/** About a second of single-threaded work, in incident-option evaluations (see bench/). */
+const PROGRESS_WORK = 15_000_000;
 
 /** Flags win over the profile's `simulation` block, which wins over the defaults. */
 export function settingsFor(p: ProfileInput, flags: SimulationFlags): RunSettings {
@@ -14,9 +31,19 @@ export function settingsFor(p: ProfileInput, flags: SimulationFlags): RunSetting
 }
 
 /** Simulates one profile and builds its result. */
-export function runProfile(p: ProfileInput, settings: RunSettings, source: string, overrides: readonly string[] = []): RunReport {
+export async function runProfile(
+  p: ProfileInput,
+  settings: RunSettings,
+  source: string,
+  overrides: readonly string[],
+  exec: Execution,
+): Promise<RunReport> {
   const { model, profile } = p.loaded;
-  const analysis = analyze(model, simulate(model, settings));
+  const showBar = exec.progress && workOf(model, settings) / exec.threads > PROGRESS_WORK;
+  const bar = showBar ? progressBar(exec.io, `simulating ${profile.name}`) : undefined;
+  const out = await simulateParallel(model, settings, { threads: exec.threads, ...(bar ? { onProgress: bar.update } : {}) });
+  bar?.done();
+  const analysis = analyze(model, out);
   const result: ResultJson = buildResult(analysis, model, {
     version: VERSION,
     profileName: profile.name,

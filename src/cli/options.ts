@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 
 function integerIn(min: number, max: number, what: string) {
@@ -14,6 +15,8 @@ export interface SimulationFlags {
   trials?: number;
   months?: number;
   seed?: number;
+  threads: number;
+  quiet?: boolean;
 }
 
 /** --trials, --months, --seed: they override the profile's `simulation` block. */
@@ -21,7 +24,13 @@ export function addSimulationOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-n, --trials <n>', 'simulated horizons (default: the profile\'s, else 10,000)').argParser(integerIn(2, 10_000_000, 'trials')))
     .addOption(new Option('-m, --months <n>', 'months per horizon (default: the profile\'s, else 12)').argParser(integerIn(1, 120, 'months')))
-    .addOption(new Option('-s, --seed <n>', 'random seed (default: the profile\'s, else 1)').argParser(integerIn(0, Number.MAX_SAFE_INTEGER, 'seed')));
+    .addOption(new Option('-s, --seed <n>', 'random seed (default: the profile\'s, else 1)').argParser(integerIn(0, Number.MAX_SAFE_INTEGER, 'seed')))
+    .addOption(
+      new Option('--threads <n>', 'threads to simulate on; results do not depend on it')
+        .argParser(integerIn(1, 256, 'threads'))
+        .default(availableParallelism(), 'all cores'),
+    )
+    .option('-q, --quiet', 'no progress bar');
 }
 
 export function formatOption(formats: readonly string[]): Option {

@@ -163,7 +163,9 @@ class OptionState {
   readonly exposure: Float64Array;
   readonly revenueLost: Float64Array;
   readonly direct: Float64Array;
-  readonly wait: Float64Array;
+  /** Per class-month scratch: prevention thresholds and Σ (wait + outage) per option. */
+  readonly threshold: Float64Array;
+  readonly hours: Float64Array;
   // Break-fix billing and the hybrid team, shared by every option that bills hourly.
   readonly minimumHours: number;
   readonly incrementHours: number;
@@ -235,7 +237,8 @@ class OptionState {
     this.exposure = new Float64Array(count);
     this.revenueLost = new Float64Array(count);
     this.direct = new Float64Array(count);
-    this.wait = new Float64Array(count);
+    this.threshold = new Float64Array(count);
+    this.hours = new Float64Array(count);
     this.minimumHours = bf.minimumHours;
     this.incrementHours = bf.billingIncrementHours;
     this.afterHoursMultiplier = bf.afterHoursMultiplier;
@@ -243,74 +246,137 @@ class OptionState {
   }
 }
 
-/** The amount's quantile at u; the lognormal uses the table-based exp. */
-function quantileAt(kind: number, a: number, b: number, c: number, u: number): number {
-  if (kind === FIXED) return a;
-  if (kind === LOGNORMAL) return fastExp(a + b * probit(u));
-  return triangularAt(u, a, b, c);
+/** Uniforms each incident consumes, in this order (see runIncidents). */
+const DRAWS = 8;
+
+/**
+ * Per-incident columns for one class-month, grown as needed. The incidents' amounts are
+ * drawn column by column in small loops that V8 inlines whole; one loop over everything
+ * would exceed its inlining budget and call (and box) every exp and probit.
+ */
+class Columns {
+  capacity = 0;
+  uniforms = new Float64Array(0);
+  labor = new Float64Array(0);
+  outage = new Float64Array(0);
+  cost = new Float64Array(0);
+  z = new Float64Array(0);
+  /** waits[o * capacity + k]: option o's wait for incident k. */
+  waits = new Float64Array(0);
+
+  reserve(count: number, options: number): void {
+    if (count <= this.capacity) return;
+    const cap = Math.max(64, 2 * count);
+    this.capacity = cap;
+    this.uniforms = new Float64Array(cap * DRAWS);
+    this.labor = new Float64Array(cap);
+    this.outage = new Float64Array(cap);
+    this.cost = new Float64Array(cap);
+    this.z = new Float64Array(cap);
+    this.waits = new Float64Array(cap * options);
+  }
+}
+
+/** dst[k] = the amount's quantile at u[k·8 + offset]. */
+function drawColumn(dst: Float64Array, u: Float64Array, offset: number, count: number, kind: number, a: number, b: number, c: number): void {
+  if (kind === LOGNORMAL) {
+    for (let k = 0; k < count; k++) dst[k] = fastExp(a + b * probit(u[k * DRAWS + offset]!));
+  } else if (kind === FIXED) {
+    dst.fill(a, 0, count);
+  } else {
+    for (let k = 0; k < count; k++) dst[k] = triangularAt(u[k * DRAWS + offset]!, a, b, c);
+  }
+}
+
+/** Every option's response wait for every incident: the quantile of its own distribution at the incident's u. */
+function drawWaits(st: OptionState, col: Columns, count: number): void {
+  const u = col.uniforms;
+  const z = col.z;
+  if (st.needZ) for (let k = 0; k < count; k++) z[k] = probit(u[k * DRAWS + 6]!);
+  for (let o = 0; o < st.n; o++) {
+    const w = col.waits.subarray(o * col.capacity, o * col.capacity + count);
+    const kind = st.respKind[o]!;
+    const a = st.respA[o]!;
+    const b = st.respB[o]!;
+    if (kind === LOGNORMAL) for (let k = 0; k < count; k++) w[k] = fastExp(a + b * z[k]!);
+    else drawColumn(w, u, 6, count, kind, a, b, st.respC[o]!);
+  }
 }
 
 /**
  * The incidents of one class in one month. Every incident consumes eight uniforms from the
  * class's incident stream, in this order: labour hours, outage hours, direct cost, on-site,
  * after-hours, prevention, response wait, escalation — whether or not any option uses them.
+ *
+ * Option 0 is break-fix, which prevents nothing. Downtime is summed as hours per option and
+ * multiplied by the class's people and revenue once per class-month.
  */
-function runIncidents(st: OptionState, cs: ClassState, i: number, count: number): void {
-  const s = cs.incidents;
+function runIncidents(st: OptionState, cs: ClassState, col: Columns, i: number, count: number): void {
+  const nOpt = st.n;
+  col.reserve(count, nOpt);
+  const u = col.uniforms;
+  cs.incidents.fill(u, count * DRAWS);
+  drawColumn(col.labor, u, 0, count, cs.laborKind, cs.laborA, cs.laborB, cs.laborC);
+  drawColumn(col.outage, u, 1, count, cs.outageKind, cs.outageA, cs.outageB, cs.outageC);
+  drawColumn(col.cost, u, 2, count, cs.directKind, cs.directA, cs.directB, cs.directC);
+  drawWaits(st, col, count);
+  const threshold = st.threshold;
+  const hours = st.hours;
   const preventable = cs.preventable[i]!;
+  for (let o = 0; o < nOpt; o++) {
+    threshold[o] = preventable * st.prevention[o]!;
+    hours[o] = 0;
+  }
   const onsiteShare = cs.onsite[i]!;
   const afterShare = cs.afterHours[i]!;
-  const revenue = cs.revenue[i]!;
-  const people = cs.people;
   const covered = cs.covered;
-  const nOpt = st.n;
   const minimum = st.minimumHours;
   const increment = st.incrementHours;
+  const multiplier = st.afterHoursMultiplier;
   const tripFee = st.tripFee;
   const escalation = st.escalation;
-  const u = s.buf;
+  const bfRate = st.rate[0]!;
+  const waits = col.waits;
+  const cap = col.capacity;
+  // Most classes have no direct costs; skipping their zeros saves a store per option.
+  const hasDirect = cs.directKind !== FIXED || cs.directA !== 0;
   for (let k = 0; k < count; k++) {
-    const p = s.take8();
-    const labor = quantileAt(cs.laborKind, cs.laborA, cs.laborB, cs.laborC, u[p]!);
-    const outage = quantileAt(cs.outageKind, cs.outageA, cs.outageB, cs.outageC, u[p + 1]!);
-    const cost = quantileAt(cs.directKind, cs.directA, cs.directB, cs.directC, u[p + 2]!);
-    const onsite = u[p + 3]! < onsiteShare;
-    const afterHours = u[p + 4]! < afterShare;
-    const uPrevent = u[p + 5]!;
-    const uWait = u[p + 6]!;
-    const escalated = u[p + 7]! < escalation;
-    const z = st.needZ ? probit(uWait) : 0;
+    const base = k * DRAWS;
+    const labor = col.labor[k]!;
+    const outage = col.outage[k]!;
+    const onsite = u[base + 3]! < onsiteShare;
+    const uPrevent = u[base + 5]!;
+    const escalated = u[base + 7]! < escalation;
     const rounded = increment > 0 ? Math.ceil(labor / increment - 1e-9) * increment : labor;
     // billed hours × after-hours multiplier: every hourly bill is this times a rate.
-    const billed = (rounded > minimum ? rounded : minimum) * (afterHours ? st.afterHoursMultiplier : 1);
-    let bfWait = 0;
-    for (let o = 0; o < nOpt; o++) {
-      const kind = st.respKind[o]!;
-      const w = kind === FIXED ? st.respA[o]! : kind === LOGNORMAL ? fastExp(st.respA[o]! + st.respB[o]! * z) : triangularAt(uWait, st.respA[o]!, st.respB[o]!, st.respC[o]!);
-      st.wait[o] = w;
-      if (o === 0) bfWait = w;
-    }
-    for (let o = 0; o < nOpt; o++) {
-      if (uPrevent < preventable * st.prevention[o]!) continue;
-      const kind = st.kind[o]!;
-      let w = st.wait[o]!;
-      if (kind === BREAK_FIX) {
-        st.spend[o] = st.spend[o]! + billed * st.rate[o]! + (onsite ? tripFee : 0);
-      } else if (kind === MANAGED) {
+    const billed = (rounded > minimum ? rounded : minimum) * (u[base + 4]! < afterShare ? multiplier : 1);
+    const bfCharge = billed * bfRate + (onsite ? tripFee : 0);
+    const bfWait = waits[k]!;
+    st.spend[0] = st.spend[0]! + bfCharge;
+    hours[0] = hours[0]! + bfWait + outage;
+    if (hasDirect) st.direct[0] = st.direct[0]! + col.cost[k]!;
+    for (let o = 1; o < nOpt; o++) {
+      if (uPrevent < threshold[o]!) continue;
+      let w = waits[o * cap + k]!;
+      if (st.kind[o] === MANAGED) {
         if (onsite && st.coversOnsite[o] === 0) st.spend[o] = st.spend[o]! + billed * st.rate[o]! + tripFee;
         else if (!covered) st.spend[o] = st.spend[o]! + billed * st.rate[o]!;
       } else if (!escalated && labor <= st.remaining) {
         st.remaining -= labor;
       } else {
         // Escalated or over capacity: billed and answered as break-fix.
-        st.spend[o] = st.spend[o]! + billed * st.rate[o]! + (onsite ? tripFee : 0);
+        st.spend[o] = st.spend[o]! + bfCharge;
         w = bfWait;
       }
-      const hours = w + outage;
-      st.exposure[o] = st.exposure[o]! + people * hours;
-      st.revenueLost[o] = st.revenueLost[o]! + revenue * hours;
-      st.direct[o] = st.direct[o]! + cost;
+      hours[o] = hours[o]! + w + outage;
+      if (hasDirect) st.direct[o] = st.direct[o]! + col.cost[k]!;
     }
+  }
+  const people = cs.people;
+  const revenue = cs.revenue[i]!;
+  for (let o = 0; o < nOpt; o++) {
+    st.exposure[o] = st.exposure[o]! + people * hours[o]!;
+    st.revenueLost[o] = st.revenueLost[o]! + revenue * hours[o]!;
   }
 }
 
@@ -346,6 +412,7 @@ export function simulateBlock(model: Model, settings: RunSettings, block: number
   const escalation = model.hybrid
     ? drawPerTrial(model.hybrid.escalationShare, n, seed, block, 'hybrid.escalation_share')
     : new Float64Array(n);
+  const col = new Columns();
   for (let i = 0; i < n; i++) {
     const t = first + i;
     st.tripFee = trip[i]!;
@@ -366,7 +433,7 @@ export function simulateBlock(model: Model, settings: RunSettings, block: number
       st.remaining = st.capacity;
       for (const cs of classes) {
         const count = incidentCount(cs.counts, cs.lambda[i]!, cs.dispersion);
-        if (count > 0) runIncidents(st, cs, i, count);
+        if (count > 0) runIncidents(st, cs, col, i, count);
       }
       record(st, out, t, t * months + m, loaded[i]!);
     }

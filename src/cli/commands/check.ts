@@ -15,7 +15,7 @@ type CheckFlags = SimulationFlags & OutputFlags;
 
 async function checkOne(ctx: Context, file: string, flags: CheckFlags): Promise<CheckEntry> {
   const { tryReadProfile } = await import('../load.js');
-  const { runProfile, settingsFor } = await import('../execute.js');
+  const { executionFor, runProfile, settingsFor } = await import('../execute.js');
   const { evaluate } = await import('../evaluate.js');
   const { VALID_PROFILE } = await import('../../report/check.js');
   const attempt = await tryReadProfile(file, ctx.io, flags.set);
@@ -30,7 +30,7 @@ async function checkOne(ctx: Context, file: string, flags: CheckFlags): Promise<
     return { file: attempt.label, passed: false, failures };
   }
   const p = attempt.value;
-  const report = runProfile(p, settingsFor(p, flags), p.input.label, flags.set);
+  const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, executionFor(ctx.io, flags, formatOf(flags)));
   const failures = evaluate(report.result, p.loaded.assertions, p.loaded.expectLines);
   return { file: p.input.label, passed: failures.length === 0, failures };
 }

@@ -13,18 +13,19 @@ type CompareFlags = SimulationFlags & OutputFlags;
 
 async function compare(ctx: Context, files: string[], flags: CompareFlags): Promise<void> {
   const { readProfile } = await import('../load.js');
-  const { runProfile, settingsFor } = await import('../execute.js');
+  const { executionFor, runProfile, settingsFor } = await import('../execute.js');
   const { profileLabel } = await import('../render.js');
   const c = await import('../../report/compare.js');
   const { emit } = await import('../output.js');
   // Read every file first, so a broken one stops the run before any simulation.
   const profiles = [];
   for (const file of files) profiles.push(await readProfile(file, ctx.io, 2, flags.set));
-  const items = profiles.map((p) => {
-    const report = runProfile(p, settingsFor(p, flags), p.input.label, flags.set);
-    return { report, label: profileLabel(report) };
-  });
   const format = formatOf(flags);
+  const items = [];
+  for (const p of profiles) {
+    const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, executionFor(ctx.io, flags, format));
+    items.push({ report, label: profileLabel(report) });
+  }
   const text =
     format === 'json'
       ? c.renderCompareJson(items)

@@ -15,15 +15,16 @@ function bundledPath(): string {
 
 async function run(ctx: Context, file: string | undefined, flags: RunFlags): Promise<void> {
   const { readProfile } = await import('../load.js');
-  const { runProfile, settingsFor } = await import('../execute.js');
+  const { executionFor, runProfile, settingsFor } = await import('../execute.js');
   const { renderReport } = await import('../render.js');
   const { emit } = await import('../output.js');
   const path = file ?? bundledPath();
   if (file === undefined) ctx.io.err(`supportcast: no profile given — running the bundled example ${path}\n`);
   const profile = await readProfile(path, ctx.io, 2, flags.set);
   const source = file === undefined ? `${path} (bundled)` : profile.input.label;
-  const report = runProfile(profile, settingsFor(profile, flags), source, flags.set);
-  emit(ctx.io, renderReport(report, formatOf(flags), ctx.theme(flags.output)), flags.output);
+  const format = formatOf(flags);
+  const report = await runProfile(profile, settingsFor(profile, flags), source, flags.set, executionFor(ctx.io, flags, format));
+  emit(ctx.io, renderReport(report, format, ctx.theme(flags.output)), flags.output);
 }
 
 export function addRunCommand(program: Command, ctx: Context): void {
