@@ -1,4 +1,4 @@
-import { mean, quantile, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { mean, quantile, quantileSorted, quickselect, sampleStandardDeviation } from 'simple-statistics';
 import type { Basis, Metric, Model } from './model.js';
 import type { OptionInfo, SimulationOutput } from './simulate.js';
 
@@ -68,17 +68,42 @@ export interface Analysis {
 // simple-statistics' typings accept only number[]; its functions read any array-like.
 const asNumbers = (x: Float64Array): number[] => x as unknown as number[];
 
+const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99] as const;
+
+/**
+ * Puts the order statistics that R type-7 percentiles and the top-5% tail read into place
+ * in a copy of `values`, with successive quickselects over shrinking ranges: the copy is
+ * then "sorted where it matters", which is all quantileSorted reads, at a fraction of a
+ * full sort's cost on the 10^5-10^6 trial-months per option.
+ */
+function selectOrderStatistics(values: Float64Array, tailStart: number): Float64Array {
+  const a = values.slice();
+  const n = a.length;
+  const wanted = new Set<number>([tailStart]);
+  for (const p of PERCENTILES) {
+    const h = (n - 1) * p;
+    wanted.add(Math.floor(h));
+    wanted.add(Math.min(n - 1, Math.ceil(h)));
+  }
+  let left = 0;
+  for (const k of [...wanted].sort((x, y) => x - y)) {
+    if (k >= left && k < n) quickselect(asNumbers(a), k, left, n - 1);
+    left = k + 1;
+  }
+  return a;
+}
+
 /**
  * Mean, sample sd, R type-7 percentiles and CVaR95 (the mean of the largest ⌈0.05 n⌉
- * values). One native sort serves every percentile and the tail mean.
+ * values, which sit from index n − ⌈0.05 n⌉ on once that order statistic is in place).
  */
 export function summarize(values: Float64Array): Summary {
-  const sorted = values.slice().sort();
-  const q = (p: number) => quantileSorted(asNumbers(sorted), p);
-  const n = sorted.length;
+  const n = values.length;
   const tail = Math.ceil(0.05 * n);
+  const selected = selectOrderStatistics(values, n - tail);
+  const q = (p: number) => quantileSorted(asNumbers(selected), p);
   let tailSum = 0;
-  for (let i = n - tail; i < n; i++) tailSum += sorted[i]!;
+  for (let i = n - tail; i < n; i++) tailSum += selected[i]!;
   return {
     mean: mean(asNumbers(values)),
     sd: n > 1 ? sampleStandardDeviation(asNumbers(values)) : 0,

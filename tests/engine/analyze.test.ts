@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchedMetricSaving, decide, pBest, summarize } from '../../src/engine/analyze.js';
+import { Stream } from '../../src/engine/rng.js';
 import { analyzeProfile, baseProfile } from '../helpers/profiles.js';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
@@ -28,6 +29,27 @@ describe('summarize (MODEL.md §6)', () => {
     const xs = f64([3, 1, 2]);
     summarize(xs);
     expect([...xs]).toEqual([3, 1, 2]);
+  });
+});
+
+describe('summarize against a full sort', () => {
+  it.each([2, 3, 20, 1001, 12_000])('gives the sorted-array percentiles and tail mean for n = %d, ties included', (n) => {
+    const s = new Stream(`summarize-${n}`);
+    // Rounded lognormal-ish values: heavy right tail and many ties, like monthly spend.
+    const xs = Float64Array.from({ length: n }, () => Math.round(Math.exp(3 * s.u()) * 4) / 4);
+    const sorted = [...xs].sort((a, b) => a - b);
+    const r7 = (p: number) => {
+      const h = (n - 1) * p;
+      const lo = Math.floor(h);
+      return sorted[lo]! + (h - lo) * (sorted[Math.min(n - 1, lo + 1)]! - sorted[lo]!);
+    };
+    const tail = Math.ceil(0.05 * n);
+    const cvar = sorted.slice(n - tail).reduce((a, b) => a + b, 0) / tail;
+    const got = summarize(xs);
+    for (const [key, p] of [['p5', 0.05], ['p10', 0.1], ['p25', 0.25], ['p50', 0.5], ['p75', 0.75], ['p90', 0.9], ['p95', 0.95], ['p99', 0.99]] as const) {
+      expect(got[key]).toBeCloseTo(r7(p), 10);
+    }
+    expect(got.cvar95).toBeCloseTo(cvar, 8);
   });
 });
 
