@@ -163,9 +163,9 @@ class OptionState {
   readonly exposure: Float64Array;
   readonly revenueLost: Float64Array;
   readonly direct: Float64Array;
-  /** Per class-month scratch: prevention thresholds and Σ (wait + outage) per option. */
-  readonly threshold: Float64Array;
-  readonly hours: Float64Array;
+  /** The current class's people stopped per incident and revenue lost per hour. */
+  people = 0;
+  revenue = 0;
   // Break-fix billing and the hybrid team, shared by every option that bills hourly.
   readonly minimumHours: number;
   readonly incrementHours: number;
@@ -174,6 +174,14 @@ class OptionState {
   tripFee = 0;
   escalation = 0;
   remaining = 0;
+
+  /** Adds one class's month to option o: its bills, and its Σ (wait + outage) hours as downtime. */
+  addMonth(o: number, spend: number, hours: number, direct: number): void {
+    this.spend[o] = this.spend[o]! + spend;
+    this.exposure[o] = this.exposure[o]! + this.people * hours;
+    this.revenueLost[o] = this.revenueLost[o]! + this.revenue * hours;
+    this.direct[o] = this.direct[o]! + direct;
+  }
 
   constructor(model: Model, seed: number, block: number, n: number) {
     const per = (x: Amount, key: string) => drawPerTrial(x, n, seed, block, key);
@@ -237,8 +245,7 @@ class OptionState {
     this.exposure = new Float64Array(count);
     this.revenueLost = new Float64Array(count);
     this.direct = new Float64Array(count);
-    this.threshold = new Float64Array(count);
-    this.hours = new Float64Array(count);
+
     this.minimumHours = bf.minimumHours;
     this.incrementHours = bf.billingIncrementHours;
     this.afterHoursMultiplier = bf.afterHoursMultiplier;
@@ -260,6 +267,8 @@ class Columns {
   labor = new Float64Array(0);
   outage = new Float64Array(0);
   cost = new Float64Array(0);
+  billed = new Float64Array(0);
+  charge = new Float64Array(0);
   z = new Float64Array(0);
   /** waits[o * capacity + k]: option o's wait for incident k. */
   waits = new Float64Array(0);
@@ -272,6 +281,8 @@ class Columns {
     this.labor = new Float64Array(cap);
     this.outage = new Float64Array(cap);
     this.cost = new Float64Array(cap);
+    this.billed = new Float64Array(cap);
+    this.charge = new Float64Array(cap);
     this.z = new Float64Array(cap);
     this.waits = new Float64Array(cap * options);
   }
@@ -304,79 +315,123 @@ function drawWaits(st: OptionState, col: Columns, count: number): void {
 }
 
 /**
+ * Break-fix's bill for each incident (billed hours × after-hours multiplier × rate, plus
+ * the trip fee on site) and the billed hours × multiplier that other hourly rates multiply.
+ */
+function drawCharges(st: OptionState, cs: ClassState, col: Columns, i: number, count: number): void {
+  const u = col.uniforms;
+  const onsiteShare = cs.onsite[i]!;
+  const afterShare = cs.afterHours[i]!;
+  const minimum = st.minimumHours;
+  const increment = st.incrementHours;
+  const multiplier = st.afterHoursMultiplier;
+  const tripFee = st.tripFee;
+  const bfRate = st.rate[0]!;
+  for (let k = 0; k < count; k++) {
+    const labor = col.labor[k]!;
+    const rounded = increment > 0 ? Math.ceil(labor / increment - 1e-9) * increment : labor;
+    const billed = (rounded > minimum ? rounded : minimum) * (u[k * DRAWS + 4]! < afterShare ? multiplier : 1);
+    col.billed[k] = billed;
+    col.charge[k] = billed * bfRate + (u[k * DRAWS + 3]! < onsiteShare ? tripFee : 0);
+  }
+}
+
+/** Break-fix prevents nothing: every incident is billed, waited for and costs its direct cost. */
+function accountBreakFix(st: OptionState, col: Columns, count: number): void {
+  let spend = 0;
+  let hours = 0;
+  let direct = 0;
+  for (let k = 0; k < count; k++) {
+    spend += col.charge[k]!;
+    hours += col.waits[k]! + col.outage[k]!;
+    direct += col.cost[k]!;
+  }
+  st.addMonth(0, spend, hours, direct);
+}
+
+/**
+ * A managed offer: covered classes cost no labour; an uncovered class is billed at the
+ * out-of-scope rate, and on a remote-only plan so is every on-site visit, plus the trip fee.
+ */
+function accountManaged(st: OptionState, cs: ClassState, col: Columns, o: number, i: number, count: number): void {
+  const u = col.uniforms;
+  const threshold = cs.preventable[i]! * st.prevention[o]!;
+  const onsiteShare = cs.onsite[i]!;
+  const remoteOnly = st.coversOnsite[o] === 0;
+  const covered = cs.covered;
+  const rate = st.rate[o]!;
+  const tripFee = st.tripFee;
+  const waits = col.waits.subarray(o * col.capacity);
+  let spend = 0;
+  let hours = 0;
+  let direct = 0;
+  for (let k = 0; k < count; k++) {
+    const base = k * DRAWS;
+    if (u[base + 5]! < threshold) continue;
+    if (remoteOnly && u[base + 3]! < onsiteShare) spend += col.billed[k]! * rate + tripFee;
+    else if (!covered) spend += col.billed[k]! * rate;
+    hours += waits[k]! + col.outage[k]!;
+    direct += col.cost[k]!;
+  }
+  st.addMonth(o, spend, hours, direct);
+}
+
+/**
+ * Hybrid: in file order, an incident that does not escalate and whose labour fits in what
+ * is left of the month's hours is handled in-house; the rest are billed and answered as
+ * break-fix. Escalated incidents use no capacity.
+ */
+function accountHybrid(st: OptionState, cs: ClassState, col: Columns, o: number, i: number, count: number): void {
+  const u = col.uniforms;
+  const threshold = cs.preventable[i]! * st.prevention[o]!;
+  const escalation = st.escalation;
+  const waits = col.waits.subarray(o * col.capacity);
+  let remaining = st.remaining;
+  let spend = 0;
+  let hours = 0;
+  let direct = 0;
+  for (let k = 0; k < count; k++) {
+    const base = k * DRAWS;
+    if (u[base + 5]! < threshold) continue;
+    const labor = col.labor[k]!;
+    if (u[base + 7]! >= escalation && labor <= remaining) {
+      remaining -= labor;
+      hours += waits[k]! + col.outage[k]!;
+    } else {
+      spend += col.charge[k]!;
+      hours += col.waits[k]! + col.outage[k]!;
+    }
+    direct += col.cost[k]!;
+  }
+  st.remaining = remaining;
+  st.addMonth(o, spend, hours, direct);
+}
+
+/**
  * The incidents of one class in one month. Every incident consumes eight uniforms from the
  * class's incident stream, in this order: labour hours, outage hours, direct cost, on-site,
  * after-hours, prevention, response wait, escalation — whether or not any option uses them.
  *
- * Option 0 is break-fix, which prevents nothing. Downtime is summed as hours per option and
- * multiplied by the class's people and revenue once per class-month.
+ * The work is done column by column (each amount for every incident, then each option
+ * over every incident) in small loops that V8 compiles tightly with their sums in
+ * registers; downtime is summed as hours and multiplied by the class's people and revenue
+ * once per class-month.
  */
 function runIncidents(st: OptionState, cs: ClassState, col: Columns, i: number, count: number): void {
-  const nOpt = st.n;
-  col.reserve(count, nOpt);
+  col.reserve(count, st.n);
   const u = col.uniforms;
   cs.incidents.fill(u, count * DRAWS);
   drawColumn(col.labor, u, 0, count, cs.laborKind, cs.laborA, cs.laborB, cs.laborC);
   drawColumn(col.outage, u, 1, count, cs.outageKind, cs.outageA, cs.outageB, cs.outageC);
   drawColumn(col.cost, u, 2, count, cs.directKind, cs.directA, cs.directB, cs.directC);
   drawWaits(st, col, count);
-  const threshold = st.threshold;
-  const hours = st.hours;
-  const preventable = cs.preventable[i]!;
-  for (let o = 0; o < nOpt; o++) {
-    threshold[o] = preventable * st.prevention[o]!;
-    hours[o] = 0;
-  }
-  const onsiteShare = cs.onsite[i]!;
-  const afterShare = cs.afterHours[i]!;
-  const covered = cs.covered;
-  const minimum = st.minimumHours;
-  const increment = st.incrementHours;
-  const multiplier = st.afterHoursMultiplier;
-  const tripFee = st.tripFee;
-  const escalation = st.escalation;
-  const bfRate = st.rate[0]!;
-  const waits = col.waits;
-  const cap = col.capacity;
-  // Most classes have no direct costs; skipping their zeros saves a store per option.
-  const hasDirect = cs.directKind !== FIXED || cs.directA !== 0;
-  for (let k = 0; k < count; k++) {
-    const base = k * DRAWS;
-    const labor = col.labor[k]!;
-    const outage = col.outage[k]!;
-    const onsite = u[base + 3]! < onsiteShare;
-    const uPrevent = u[base + 5]!;
-    const escalated = u[base + 7]! < escalation;
-    const rounded = increment > 0 ? Math.ceil(labor / increment - 1e-9) * increment : labor;
-    // billed hours × after-hours multiplier: every hourly bill is this times a rate.
-    const billed = (rounded > minimum ? rounded : minimum) * (u[base + 4]! < afterShare ? multiplier : 1);
-    const bfCharge = billed * bfRate + (onsite ? tripFee : 0);
-    const bfWait = waits[k]!;
-    st.spend[0] = st.spend[0]! + bfCharge;
-    hours[0] = hours[0]! + bfWait + outage;
-    if (hasDirect) st.direct[0] = st.direct[0]! + col.cost[k]!;
-    for (let o = 1; o < nOpt; o++) {
-      if (uPrevent < threshold[o]!) continue;
-      let w = waits[o * cap + k]!;
-      if (st.kind[o] === MANAGED) {
-        if (onsite && st.coversOnsite[o] === 0) st.spend[o] = st.spend[o]! + billed * st.rate[o]! + tripFee;
-        else if (!covered) st.spend[o] = st.spend[o]! + billed * st.rate[o]!;
-      } else if (!escalated && labor <= st.remaining) {
-        st.remaining -= labor;
-      } else {
-        // Escalated or over capacity: billed and answered as break-fix.
-        st.spend[o] = st.spend[o]! + bfCharge;
-        w = bfWait;
-      }
-      hours[o] = hours[o]! + w + outage;
-      if (hasDirect) st.direct[o] = st.direct[o]! + col.cost[k]!;
-    }
-  }
-  const people = cs.people;
-  const revenue = cs.revenue[i]!;
-  for (let o = 0; o < nOpt; o++) {
-    st.exposure[o] = st.exposure[o]! + people * hours[o]!;
-    st.revenueLost[o] = st.revenueLost[o]! + revenue * hours[o]!;
+  drawCharges(st, cs, col, i, count);
+  st.people = cs.people;
+  st.revenue = cs.revenue[i]!;
+  accountBreakFix(st, col, count);
+  for (let o = 1; o < st.n; o++) {
+    if (st.kind[o] === MANAGED) accountManaged(st, cs, col, o, i, count);
+    else accountHybrid(st, cs, col, o, i, count);
   }
 }
 

@@ -1,0 +1,104 @@
+/**
+ * npm run bench — times the real CLI (bin/supportcast.js, as a new process each run) on
+ * the example profiles and writes bench/RESULTS.md. `--quick` (CI's smoke test) runs each
+ * case once at a tenth of the trials and writes nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem, availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const repeats = quick ? 1 : Number(process.env['BENCH_REPEATS'] ?? 7);
+
+interface Case {
+  name: string;
+  file: string;
+  trials: number | undefined;
+  months: number;
+  target?: string;
+}
+
+interface Measure {
+  wallMs: number;
+  rssMb: number;
+}
+
+function runOnce(c: Case, extra: string[] = []): Measure {
+  const args = ['--import', './bench/rss.mjs', 'bin/supportcast.js', 'run', c.file, '--format', 'json', '--quiet', ...extra];
+  if (c.trials !== undefined) args.push('--trials', String(quick ? Math.max(2, Math.round(c.trials / 10)) : c.trials));
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${c.name}: exit ${r.status}\n${r.stderr}`);
+  const rss = /bench-max-rss-kb (\d+)/.exec(r.stderr);
+  return { wallMs, rssMb: rss ? Number(rss[1]) / 1024 : NaN };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function measure(c: Case, extra: string[] = []): { wall: number; rss: number; runs: number[] } {
+  runOnce(c, extra); // warm the file cache; not counted
+  const runs: Measure[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(runOnce(c, extra));
+  return { wall: median(runs.map((r) => r.wallMs)), rss: Math.max(...runs.map((r) => r.rssMb)), runs: runs.map((r) => r.wallMs) };
+}
+
+const MULTI = 'scenarios/multisite-150.yaml';
+const DENTAL = 'scenarios/dental-clinic.yaml';
+const cases: Case[] = [
+  { name: '150-person, 10,000 trials', file: MULTI, trials: 10_000, months: 12, target: '≤ 1,300 ms' },
+  { name: '150-person, 100,000 trials', file: MULTI, trials: 100_000, months: 12, target: '≤ 250 MB peak' },
+  { name: 'dental clinic, defaults (10,000 trials)', file: DENTAL, trials: undefined, months: 12, target: '≤ 800 ms' },
+  { name: '150-person, 2 trials (start-up)', file: MULTI, trials: 2, months: 12 },
+];
+
+const rows: string[] = [];
+const results = new Map<string, { wall: number; rss: number }>();
+for (const c of cases) {
+  const m = measure(c);
+  results.set(c.name, m);
+  const trials = c.trials === undefined ? 10_000 : quick ? Math.max(2, Math.round(c.trials / 10)) : c.trials;
+  const tmps = (trials * c.months) / (m.wall / 1000);
+  const line = `| ${c.name} | ${m.wall.toFixed(0)} | ${Math.round(tmps).toLocaleString('en-US')} | ${m.rss.toFixed(0)} | ${c.target ?? ''} | ${m.runs.map((x) => x.toFixed(0)).join(', ')} |`;
+  rows.push(line);
+  process.stdout.write(`${line}\n`);
+}
+
+const t = (name: string) => results.get(name)!.wall;
+const linearity = (t('150-person, 100,000 trials') - t('150-person, 2 trials (start-up)')) / (t('150-person, 10,000 trials') - t('150-person, 2 trials (start-up)'));
+const threads1 = measure(cases[0]!, ['--threads', '1']);
+const summary = [
+  `Linearity (t(100k) − t(2)) / (t(10k) − t(2)) = ${linearity.toFixed(2)} (target ≤ 10.5)`,
+  `150-person, 10,000 trials on one thread (--threads 1): ${threads1.wall.toFixed(0)} ms median`,
+];
+process.stdout.write(`${summary.join('\n')}\n`);
+
+if (!quick) {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const md = `# Benchmark results
+
+Written by \`npm run bench\` (bench/bench.ts) on ${new Date().toISOString().slice(0, 10)}. Each case runs the
+real CLI (\`node bin/supportcast.js run FILE --format json --quiet\`) as a new process,
+${repeats} times after one warm-up run; wall time is the median, whole process, Node start-up
+included; peak RSS is the largest of the runs (the process, worker threads included).
+Trial-months per second = trials × months / median wall time.
+
+Machine: ${cpu}, ${availableParallelism()} cores available, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory
+(${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), Node ${process.version}, ${process.platform}/${process.arch}.
+The machine is shared: run-to-run spread of 20% or more is normal here.
+
+| case | median wall (ms) | trial-months/s | peak RSS (MB) | target | runs (ms) |
+| --- | ---: | ---: | ---: | --- | --- |
+${rows.join('\n')}
+
+${summary.map((s) => `- ${s}`).join('\n')}
+`;
+  writeFileSync(new URL('./RESULTS.md', import.meta.url), md);
+  process.stdout.write('wrote bench/RESULTS.md\n');
+}
