@@ -2,7 +2,8 @@ import { drawPerTrial } from './amounts.js';
 import { fastExp } from './fastmath.js';
 import { FIXED, LOGNORMAL, type Amount, type IncidentClassModel, type Model, type RunSettings } from './model.js';
 import { BLOCK_SIZE, blockStream, type Stream } from './rng.js';
-import { incidentCount, probit, triangularAt } from './samplers.js';
+import { incidentCount, triangularAt } from './samplers.js';
+import { normalCdf, zigNormal } from './ziggurat.js';
 
 export const BREAK_FIX = 0;
 export const MANAGED = 1;
@@ -107,6 +108,8 @@ class ClassState {
   readonly preventable: Float64Array;
   readonly counts: Stream;
   readonly incidents: Stream;
+  /** Extra uniforms for the ziggurat's rare rejections, so `incidents` stays eight a draw. */
+  readonly rejections: Stream;
 
   constructor(c: IncidentClassModel, seed: number, block: number, n: number) {
     const per = (x: Amount, field: string) => drawPerTrial(x, n, seed, block, classKey(c.name, field));
@@ -133,6 +136,7 @@ class ClassState {
     this.preventable = per(c.preventable, 'preventable');
     this.counts = blockStream(seed, block, classKey(c.name, 'counts'));
     this.incidents = blockStream(seed, block, classKey(c.name, 'incidents'));
+    this.rejections = blockStream(seed, block, classKey(c.name, 'rejections'));
   }
 }
 
@@ -149,7 +153,6 @@ class OptionState {
   readonly respC: Float64Array;
   readonly coversOnsite: Uint8Array;
   readonly annualIncrease: Float64Array;
-  readonly needZ: boolean;
   /** Per trial of the block, per option. */
   readonly preventionByTrial: Float64Array[];
   readonly feeByTrial: Float64Array[];
@@ -238,7 +241,6 @@ class OptionState {
     this.respA = Float64Array.from(responses, (r) => r.a);
     this.respB = Float64Array.from(responses, (r) => r.b);
     this.respC = Float64Array.from(responses, (r) => r.c);
-    this.needZ = responses.some((r) => r.kind === LOGNORMAL);
     this.prevention = new Float64Array(count);
     this.rate = new Float64Array(count);
     this.spend = new Float64Array(count);
@@ -288,10 +290,23 @@ class Columns {
   }
 }
 
-/** dst[k] = the amount's quantile at u[k·8 + offset]. */
-function drawColumn(dst: Float64Array, u: Float64Array, offset: number, count: number, kind: number, a: number, b: number, c: number): void {
+/**
+ * dst[k] = the amount drawn from u[k·8 + offset]: a lognormal through the ziggurat normal
+ * (rejections drawing from their own stream), a triangular by its inverse CDF.
+ */
+function drawColumn(
+  dst: Float64Array,
+  u: Float64Array,
+  offset: number,
+  count: number,
+  rejections: Stream,
+  kind: number,
+  a: number,
+  b: number,
+  c: number,
+): void {
   if (kind === LOGNORMAL) {
-    for (let k = 0; k < count; k++) dst[k] = fastExp(a + b * probit(u[k * DRAWS + offset]!));
+    for (let k = 0; k < count; k++) dst[k] = fastExp(a + b * zigNormal(u[k * DRAWS + offset]!, rejections));
   } else if (kind === FIXED) {
     dst.fill(a, 0, count);
   } else {
@@ -299,18 +314,25 @@ function drawColumn(dst: Float64Array, u: Float64Array, offset: number, count: n
   }
 }
 
-/** Every option's response wait for every incident: the quantile of its own distribution at the incident's u. */
-function drawWaits(st: OptionState, col: Columns, count: number): void {
+/**
+ * Every option's response wait for every incident. One standard normal z per incident is
+ * shared: a lognormal wait is exp(μ + σ z), a triangular one its quantile at Φ(z), so every
+ * option's wait is its own quantile at the same probability and a slow incident is slow
+ * under every option.
+ */
+function drawWaits(st: OptionState, col: Columns, rejections: Stream, count: number): void {
   const u = col.uniforms;
   const z = col.z;
-  if (st.needZ) for (let k = 0; k < count; k++) z[k] = probit(u[k * DRAWS + 6]!);
+  for (let k = 0; k < count; k++) z[k] = zigNormal(u[k * DRAWS + 6]!, rejections);
   for (let o = 0; o < st.n; o++) {
     const w = col.waits.subarray(o * col.capacity, o * col.capacity + count);
     const kind = st.respKind[o]!;
     const a = st.respA[o]!;
     const b = st.respB[o]!;
+    const c = st.respC[o]!;
     if (kind === LOGNORMAL) for (let k = 0; k < count; k++) w[k] = fastExp(a + b * z[k]!);
-    else drawColumn(w, u, 6, count, kind, a, b, st.respC[o]!);
+    else if (kind === FIXED) w.fill(a);
+    else for (let k = 0; k < count; k++) w[k] = triangularAt(normalCdf(z[k]!), a, b, c);
   }
 }
 
@@ -421,10 +443,11 @@ function runIncidents(st: OptionState, cs: ClassState, col: Columns, i: number, 
   col.reserve(count, st.n);
   const u = col.uniforms;
   cs.incidents.fill(u, count * DRAWS);
-  drawColumn(col.labor, u, 0, count, cs.laborKind, cs.laborA, cs.laborB, cs.laborC);
-  drawColumn(col.outage, u, 1, count, cs.outageKind, cs.outageA, cs.outageB, cs.outageC);
-  drawColumn(col.cost, u, 2, count, cs.directKind, cs.directA, cs.directB, cs.directC);
-  drawWaits(st, col, count);
+  const rej = cs.rejections;
+  drawColumn(col.labor, u, 0, count, rej, cs.laborKind, cs.laborA, cs.laborB, cs.laborC);
+  drawColumn(col.outage, u, 1, count, rej, cs.outageKind, cs.outageA, cs.outageB, cs.outageC);
+  drawColumn(col.cost, u, 2, count, rej, cs.directKind, cs.directA, cs.directB, cs.directC);
+  drawWaits(st, col, rej, count);
   drawCharges(st, cs, col, i, count);
   st.people = cs.people;
   st.revenue = cs.revenue[i]!;

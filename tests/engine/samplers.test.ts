@@ -4,6 +4,8 @@ import { FIXED, LOGNORMAL, TRIANGULAR, amountMean, amountVariance, type Amount }
 import { Stream } from '../../src/engine/rng.js';
 import { gamma, incidentCount, poisson, probit } from '../../src/engine/samplers.js';
 import { compileAmount } from '../../src/profile/compile.js';
+import { fastExp } from '../../src/engine/fastmath.js';
+import { normalCdf, zigNormal } from '../../src/engine/ziggurat.js';
 import { moments, zScore } from '../helpers/stats.js';
 
 const N = 200_000;
@@ -126,5 +128,44 @@ describe.each([
   it('has mean kθ and variance kθ²', () => {
     expect(zScore(m.mean, shape * scale, m.meanSe)).toBeLessThan(4);
     expect(zScore(Math.log(m.variance), Math.log(shape * scale * scale), m.varianceSe / m.variance)).toBeLessThan(4);
+  });
+});
+
+describe('ziggurat normal (the per-incident sampler)', () => {
+  const rejections = new Stream('rejections');
+  const zs = draw(N * 2, (s) => zigNormal(s.u(), rejections), 'zig');
+  it('has mean 0 and variance 1', () => {
+    const m = moments(zs);
+    expect(zScore(m.mean, 0, m.meanSe)).toBeLessThan(4);
+    // A normal's variance estimate has se √(2/n): light-tailed, so no log scale needed.
+    expect(zScore(m.variance, 1, Math.sqrt(2 / zs.length))).toBeLessThan(4);
+  });
+  it.each([-3.5, -1.96, -1, 0, 0.5, 1.96, 3])('puts Φ(%d) of its mass below %d', (x) => {
+    const p = normalCdf(x);
+    const below = zs.filter((z) => z <= x).length / zs.length;
+    expect(zScore(below, p, Math.sqrt((p * (1 - p)) / zs.length))).toBeLessThan(4);
+  });
+  it('gives lognormal amounts with the right median and p90', () => {
+    const a = compileAmount({ p50: 2, p90: 8 });
+    const xs = zs.map((z) => fastExp(a.a + a.b * z));
+    for (const [q, p] of [[2, 0.5], [8, 0.9]] as const) {
+      const below = xs.filter((x) => x <= q).length / xs.length;
+      expect(zScore(below, p, Math.sqrt((p * (1 - p)) / xs.length))).toBeLessThan(4);
+    }
+  });
+});
+
+describe('helpers of the hot loop', () => {
+  it('fastExp matches Math.exp to 1e-15 relative', () => {
+    let worst = 0;
+    for (let x = -50; x <= 50; x += 0.0137) worst = Math.max(worst, Math.abs(fastExp(x) / Math.exp(x) - 1));
+    expect(worst).toBeLessThan(1e-15);
+  });
+  it('normalCdf matches known values and inverts probit', () => {
+    expect(normalCdf(0)).toBe(0.5);
+    expect(normalCdf(1.959963984540054)).toBeCloseTo(0.975, 14);
+    expect(normalCdf(-3)).toBeCloseTo(0.0013498980316301, 15);
+    // Hart's algorithm is accurate in absolute terms (about 1e-15), enough for a probability.
+    for (const p of [1e-6, 0.01, 0.3, 0.77, 0.999]) expect(normalCdf(probit(p))).toBeCloseTo(p, 14);
   });
 });

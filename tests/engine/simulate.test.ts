@@ -166,6 +166,29 @@ describe('hybrid (MODEL.md §4)', () => {
     expect(out.monthlySpend[optionIndex(out, 'hybrid')]!.every((x) => x === 7500)).toBe(true);
   });
 
+  it('bills exactly the incidents over capacity when capacity binds, with escalation and prevention (Poisson thinning)', () => {
+    // One class of 3-hour incidents, λ = 6 a month; the team has 10 hours (3 incidents).
+    // Each incident escalates with probability e and is prevented with probability p·q,
+    // independently, so non-escalated unprevented incidents are Poisson(λ(1 − pq)(1 − e)).
+    // Billed = all unprevented − in-house = N − min(N₁, 3), and E[min(N₁, 3)] is a finite sum.
+    const [lambda, e, prevented] = [6, 0.25, 0.4 * 0.5];
+    const p = withHybrid({ hours_per_staff_month: 10, escalation_share: e, prevention: 0.5 });
+    p['break_fix'] = { hourly_rate: 100, response_hours: 1 };
+    p['incidents'] = [{ name: 'A', rate: { per_month: lambda }, labor_hours: 3, preventable: 0.4 }];
+    const { out } = simulateProfile(p, { trials: TRIALS });
+    const mu = lambda * (1 - prevented);
+    const mu1 = mu * (1 - e);
+    let pmf = Math.exp(-mu1);
+    let eMin = 0;
+    for (let n = 0; n < 200; n++) {
+      eMin += Math.min(n, 3) * pmf;
+      pmf *= mu1 / (n + 1);
+    }
+    const expected = 5000 + 300 * (mu - eMin);
+    const m = moments(out.monthlySpend[optionIndex(out, 'hybrid')]!);
+    expect(zScore(m.mean, expected, m.meanSe)).toBeLessThan(4);
+  });
+
   it('fills capacity first-fit: classes in file order, a later smaller incident may still fit', () => {
     // One month per trial; counts are read back from fixed direct costs (1 per A, 1000 per B).
     const p = withHybrid({ hours_per_staff_month: 5 });
