@@ -21,8 +21,16 @@ export function executionFor(io: Io, flags: SimulationFlags, format: string): Ex
   return { threads: flags.threads, io, progress: format === 'table' && io.stderrIsTTY && !flags.quiet };
 }
 
-/** About a second of single-threaded work, in incident-option evaluations (see bench/). */
-const PROGRESS_WORK = 15_000_000;
+/**
+ * About a second of work per thread, in incident-option evaluations: bench/RESULTS.md
+ * measures about 50 ns each on one thread (26 M for the 150-person example in 1.4 s).
+ */
+const PROGRESS_WORK = 20_000_000;
+
+/** Whether a run is long enough, per thread, to deserve a progress bar. */
+export function wantsProgressBar(work: number, exec: Execution): boolean {
+  return exec.progress && work / exec.threads > PROGRESS_WORK;
+}
 
 /** Flags win over the profile's `simulation` block, which wins over the defaults. */
 export function settingsFor(p: ProfileInput, flags: SimulationFlags): RunSettings {
@@ -39,7 +47,7 @@ export async function runProfile(
   exec: Execution,
 ): Promise<RunReport> {
   const { model, profile } = p.loaded;
-  const showBar = exec.progress && workOf(model, settings) / exec.threads > PROGRESS_WORK;
+  const showBar = wantsProgressBar(workOf(model, settings), exec);
   const bar = showBar ? progressBar(exec.io, `simulating ${profile.name}`) : undefined;
   const out = await simulateParallel(model, settings, { threads: exec.threads, ...(bar ? { onProgress: bar.update } : {}) });
   bar?.done();

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { executionFor, wantsProgressBar } from '../../src/cli/execute.js';
+import type { Io } from '../../src/cli/io.js';
+import { simulateParallel, workOf } from '../../src/cli/parallel.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { loadProfile } from '../../src/profile/load.js';
+import { runCli } from '../helpers/cli.js';
+
+const MULTI = 'scenarios/multisite-150.yaml';
+
+function multisite() {
+  const r = loadProfile(readFileSync(MULTI, 'utf8'));
+  if (!r.ok) throw new Error('invalid scenario');
+  return r.value;
+}
+
+describe('threads', () => {
+  it('give byte-identical JSON for --threads 1, 2 and 8', async () => {
+    const outputs = [];
+    for (const threads of ['1', '2', '8']) {
+      const r = await runCli(['run', MULTI, '--trials', '3500', '--json', '--threads', threads]);
+      expect(r.code).toBe(0);
+      outputs.push(r.stdout);
+    }
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+
+  it('write every trial into the shared arrays exactly as one thread does', async () => {
+    const { model } = multisite();
+    const settings = { trials: 2500, months: 12, seed: 3 };
+    expect(workOf(model, settings)).toBeGreaterThan(2_000_000); // large enough to use workers
+    const one = simulate(model, settings);
+    const many = await simulateParallel(model, settings, { threads: 3 });
+    expect(many.monthlySpend[0]!.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (const key of ['monthlySpend', 'monthlyTotalCost', 'horizonTotalCost', 'horizonDowntimeHours'] as const) {
+      one[key].forEach((arr, o) => expect(Array.from(many[key][o]!)).toEqual(Array.from(arr)));
+    }
+  });
+
+  it('stay on one thread for a small run', async () => {
+    const { model } = multisite();
+    const out = await simulateParallel(model, { trials: 100, months: 12, seed: 1 }, { threads: 4 });
+    expect(out.monthlySpend[0]!.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+});
+
+describe('progress bar', () => {
+  it('shows on a terminal\u2019s stderr for a long table run, and is erased at the end', async () => {
+    const r = await runCli(['run', MULTI, '--threads', '1'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^\rsimulating Meridian Supply Co\. ▕█*░*▏ \d+%/);
+    expect(r.stderr).toContain('▕██████████████████████████████▏ 100%');
+    expect(r.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(r.stdout).not.toContain('▕');
+  });
+
+  it('never shows with --quiet, machine formats, pipes or short runs', () => {
+    const big = 30_000_000;
+    const exec = (progress: boolean, threads = 1) => ({ threads, io: undefined as never, progress });
+    expect(wantsProgressBar(big, exec(true))).toBe(true);
+    expect(wantsProgressBar(big, exec(false))).toBe(false); // --quiet, JSON/CSV/Markdown, or stderr not a TTY
+    expect(wantsProgressBar(big, exec(true, 2))).toBe(false); // two threads make it short
+    expect(wantsProgressBar(1_000_000, exec(true))).toBe(false);
+  });
+
+  it('is wanted only for table output on a terminal without --quiet', () => {
+    const io = (tty: boolean) => ({ stderrIsTTY: tty }) as Io;
+    expect(executionFor(io(true), { threads: 2 }, 'table').progress).toBe(true);
+    expect(executionFor(io(true), { threads: 2, quiet: true }, 'table').progress).toBe(false);
+    expect(executionFor(io(false), { threads: 2 }, 'table').progress).toBe(false);
+    for (const format of ['json', 'csv', 'markdown']) expect(executionFor(io(true), { threads: 2 }, format).progress).toBe(false);
+  });
+
+  it('is off for JSON even on a terminal', async () => {
+    const r = await runCli(['run', MULTI, '--threads', '1', '--trials', '2000', '--json'], { tty: true });
+    expect(r.stderr).toBe('');
+  });
+});
