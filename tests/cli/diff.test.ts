@@ -22,6 +22,7 @@ describe('supportcast diff', () => {
   it('runs both with old\u2019s settings and lists changed inputs, matched by name', async () => {
     const r = await runCli(['diff', DENTAL, changedDental(), ...FAST, '--json']);
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
     const d = JSON.parse(r.stdout);
     expect(d.schema).toBe('supportcast/diff@1');
     expect(d.changes).toEqual([
@@ -54,6 +55,10 @@ describe('supportcast diff', () => {
   });
 
   it('exits 2 for an invalid profile', async () => {
-    expect((await runCli(['diff', DENTAL, 'gone.yaml'])).code).toBe(2);
+    expect(await runCli(['diff', DENTAL, 'gone.yaml'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: cannot read gone.yaml: no such file — check the path\n',
+    });
   });
 });

@@ -11,6 +11,7 @@ describe('supportcast schema', () => {
   it('prints the JSON Schema generated from the zod schema, and the committed copy is current', async () => {
     const r = await runCli(['schema']);
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
     const committed = readFileSync(new URL('../../schema/profile.schema.json', import.meta.url), 'utf8');
     // If this fails, run `npm run schema` and commit schema/profile.schema.json.
     expect(r.stdout).toBe(committed);

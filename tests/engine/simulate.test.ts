@@ -119,14 +119,23 @@ describe('managed (MODEL.md §4)', () => {
 });
 
 describe('common random numbers (MODEL.md §1)', () => {
-  it('shows every option the same incidents: a managed offer that changes nothing matches break-fix', () => {
+  it('shows every option the same incidents: a managed offer that prevents nothing, covers nothing and answers like break-fix matches break-fix', () => {
     const p = baseProfile();
-    p['managed'] = { per_employee: 100, prevention: 0, response_hours: { p50: 6, p90: 24 } };
+    p['managed'] = {
+      per_employee: 100,
+      prevention: 0,
+      covers_onsite: false,
+      out_of_scope_hourly_rate: 150,
+      response_hours: { p50: 6, p90: 24 },
+    };
+    p['incidents'][0].covered = false;
     p['incidents'][0].direct_cost = { p50: 100, p90: 300 };
     const { out } = simulateProfile(p);
     const [bf, m] = [optionIndex(out, 'break_fix'), optionIndex(out, 'managed')];
     expect(out.horizonDowntimeHours[m]).toEqual(out.horizonDowntimeHours[bf]);
     expect(out.horizonDirectCost[m]).toEqual(out.horizonDirectCost[bf]);
+    // The same bills, plus the 1,000 fee.
+    out.monthlySpend[m]!.forEach((x, i) => expect(x - 1000).toBeCloseTo(out.monthlySpend[bf]![i]!, 8));
   });
 
   it('keeps one class\u2019s draws when another class changes', () => {
