@@ -65,3 +65,8 @@ export function addSetOption(cmd: Command): Command {
 export function formatOf(flags: OutputFlags): string {
   return flags.json ? 'json' : flags.format;
 }
+
+/** Everything a command that simulates profiles takes: formats, --set and the simulation flags. */
+export function addProfileOptions(cmd: Command, formats: readonly string[]): Command {
+  return addSimulationOptions(addSetOption(addOutputOptions(cmd, formats)));
+}

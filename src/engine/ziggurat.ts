@@ -39,12 +39,20 @@ const FN = new Float64Array(LAYERS);
 
 const TWO_POW_32 = 4294967296;
 
-/** A standard normal from the uniform u (as made by Stream: (t + 0.5) / 2^32). */
+/** The layer a uniform picks: its word's low 7 bits. u = (t + 0.5) / 2^32, so t is exact. */
+function layerOf(u: number): number {
+  return (u * TWO_POW_32 - 0.5) & (LAYERS - 1);
+}
+
+/** The signed position within the layer from the word's other 25 bits, centred by a half so it is symmetric about 0. */
+function positionOf(u: number): number {
+  return ((u * TWO_POW_32 - 0.5) >>> 7) - SCALE + 0.5;
+}
+
+/** A standard normal from the uniform u (as made by Stream). */
 export function zigNormal(u: number, rejections: Stream): number {
-  const t = u * TWO_POW_32 - 0.5; // the generator's 32-bit word, exactly
-  const iz = t & (LAYERS - 1);
-  // Centred by a half so the 2^25 positions are symmetric about 0.
-  const hz = (t >>> 7) - SCALE + 0.5;
+  const iz = layerOf(u);
+  const hz = positionOf(u);
   if (Math.abs(hz) < KN[iz]!) return hz * WN[iz]!;
   return zigReject(hz, iz, rejections);
 }
@@ -66,9 +74,9 @@ function zigReject(hz0: number, iz0: number, s: Stream): number {
       return hz > 0 ? R + tx : -R - tx;
     }
     if (FN[iz]! + s.u() * (FN[iz - 1]! - FN[iz]!) < Math.exp(-0.5 * x * x)) return x;
-    const t = s.u() * TWO_POW_32 - 0.5;
-    iz = t & (LAYERS - 1);
-    hz = (t >>> 7) - SCALE + 0.5;
+    const u = s.u();
+    iz = layerOf(u);
+    hz = positionOf(u);
     if (Math.abs(hz) < KN[iz]!) return hz * WN[iz]!;
   }
 }

@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
 import type { CheckEntry, CheckJson } from '../../report/check.js';
 import { githubError } from '../github.js';
-import {
-  addOutputOptions,
-  addSetOption,
-  addSimulationOptions,
-  formatOf,
-  type OutputFlags,
-  type SimulationFlags,
-} from '../options.js';
+import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
 
 type CheckFlags = SimulationFlags & OutputFlags;
@@ -80,9 +73,7 @@ export function addCheckCommand(program: Command, ctx: Context): void {
         '  supportcast check client.yaml --set managed.per_employee=95 --json',
     )
     .argument('<files...>', 'profile YAML files, - for stdin');
-  addOutputOptions(cmd, ['table', 'json', 'csv', 'markdown', 'github']);
-  addSetOption(cmd);
-  addSimulationOptions(cmd).action(async (files: string[], flags: CheckFlags) => {
+  addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown', 'github']).action(async (files: string[], flags: CheckFlags) => {
     ctx.setExitCode(await check(ctx, files, flags));
   });
 }

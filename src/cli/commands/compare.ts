@@ -1,12 +1,5 @@
 import type { Command } from 'commander';
-import {
-  addOutputOptions,
-  addSetOption,
-  addSimulationOptions,
-  formatOf,
-  type OutputFlags,
-  type SimulationFlags,
-} from '../options.js';
+import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
 
 type CompareFlags = SimulationFlags & OutputFlags;
@@ -50,7 +43,5 @@ export function addCompareCommand(program: Command, ctx: Context): void {
         '  supportcast compare quote-a.yaml quote-b.yaml --format markdown',
     )
     .argument('<files...>', 'profile YAML files, - for stdin');
-  addOutputOptions(cmd, ['table', 'json', 'csv', 'markdown']);
-  addSetOption(cmd);
-  addSimulationOptions(cmd).action((files: string[], flags: CompareFlags) => compare(ctx, files, flags));
+  addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown']).action((files: string[], flags: CompareFlags) => compare(ctx, files, flags));
 }

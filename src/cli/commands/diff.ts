@@ -1,12 +1,5 @@
 import type { Command } from 'commander';
-import {
-  addOutputOptions,
-  addSetOption,
-  addSimulationOptions,
-  formatOf,
-  type OutputFlags,
-  type SimulationFlags,
-} from '../options.js';
+import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
 
 type DiffFlags = SimulationFlags & OutputFlags;
@@ -49,7 +42,5 @@ export function addDiffCommand(program: Command, ctx: Context): void {
     )
     .argument('<old>', 'the profile before the change, - for stdin')
     .argument('<new>', 'the profile after the change');
-  addOutputOptions(cmd, ['table', 'json', 'markdown']);
-  addSetOption(cmd);
-  addSimulationOptions(cmd).action((oldFile: string, newFile: string, flags: DiffFlags) => diff(ctx, oldFile, newFile, flags));
+  addProfileOptions(cmd, ['table', 'json', 'markdown']).action((oldFile: string, newFile: string, flags: DiffFlags) => diff(ctx, oldFile, newFile, flags));
 }

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { addOutputOptions, addSetOption, addSimulationOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
+import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
 import { BUNDLED_PROFILE } from '../version.js';
 
@@ -40,7 +40,5 @@ export function addRunCommand(program: Command, ctx: Context): void {
         '  supportcast run client.yaml --trials 50000 --json > result.json',
     )
     .argument('[profile]', 'profile YAML file, - for stdin (default: the bundled example)');
-  addOutputOptions(cmd, ['table', 'json', 'csv', 'markdown']);
-  addSetOption(cmd);
-  addSimulationOptions(cmd).action((file: string | undefined, flags: RunFlags) => run(ctx, file, flags));
+  addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown']).action((file: string | undefined, flags: RunFlags) => run(ctx, file, flags));
 }
