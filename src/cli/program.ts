@@ -29,7 +29,7 @@ export function makeProgram(ctx: Context): Command {
       'What will IT support really cost? Compares break-fix, managed services and\n' +
         'hybrid support for a small business by simulation, and recommends one.\n\n' +
         'Examples:\n' +
-        '  supportcast run                          # the bundled 40-person dental clinic\n' +
+        '  supportcast run                         # the bundled 40-person dental clinic\n' +
         '  supportcast run scenarios/office-5.yaml --seed 7\n' +
         '  supportcast run my-client.yaml --format json > result.json',
     )

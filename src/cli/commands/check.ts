@@ -64,9 +64,10 @@ async function check(ctx: Context, files: string[], flags: CheckFlags): Promise<
 export function addCheckCommand(program: Command, ctx: Context): void {
   const cmd = program
     .command('check')
-    .summary("run profiles and test their expect: blocks (exit 1 if any fails)")
+    .summary('run profiles and test their expect: blocks')
     .description(
-      "Run each profile and evaluate its expect: block; ends with 'N passed, N failed'.\n\n" +
+      "Run each profile and evaluate its expect: block; exit 1 if any assertion fails.\n" +
+        "The report ends with one line: 'N passed, N failed'.\n\n" +
         'Examples:\n' +
         '  supportcast check scenarios/*.yaml\n' +
         '  supportcast check pricing/*.yaml --format github --trials 20000\n' +

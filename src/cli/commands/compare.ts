@@ -33,7 +33,7 @@ async function compare(ctx: Context, files: string[], flags: CompareFlags): Prom
 export function addCompareCommand(program: Command, ctx: Context): void {
   const cmd = program
     .command('compare')
-    .summary('run several profiles and compare them in one table')
+    .summary('compare several profiles in one table')
     .description(
       'Run several profiles (each with its own simulation settings unless flags say otherwise)\n' +
         'and show them in one table: a row per option and tier.\n\n' +

@@ -31,11 +31,11 @@ async function diff(ctx: Context, oldFile: string, newFile: string, flags: DiffF
 export function addDiffCommand(program: Command, ctx: Context): void {
   const cmd = program
     .command('diff')
-    .summary('show what a change to a profile does to the numbers')
+    .summary('what a change to a profile does to the numbers')
     .description(
-      "Run two versions of a profile with the same seed and settings (old's, unless flags\n" +
-        'override) and show the input fields that changed and what moved: P50/P90 monthly\n' +
-        'invoices, mean total cost, the saving and the recommendation.\n\n' +
+      "Run two versions of a profile with the same seed and settings (old's, unless\n" +
+        'flags override) and show the input fields that changed and what moved: P50\n' +
+        'and P90 monthly invoices, mean total cost, the saving and the recommendation.\n\n' +
         'Examples:\n' +
         '  supportcast diff pricing-2025.yaml pricing-2026.yaml\n' +
         '  git show main:client.yaml | supportcast diff - client.yaml --format markdown',

@@ -4,7 +4,7 @@ import type { Context } from '../program.js';
 export function addSchemaCommand(program: Command, ctx: Context): void {
   program
     .command('schema')
-    .summary("print the profile's JSON Schema (for editors and other tools)")
+    .summary('print the JSON Schema of profiles')
     .description(
       "Print the JSON Schema of the profile format, generated from supportcast's own validator.\n\n" +
         'Examples:\n' +
@@ -12,7 +12,7 @@ export function addSchemaCommand(program: Command, ctx: Context): void {
         '  # first line of a profile, for YAML editors:\n' +
         '  # yaml-language-server: $schema=./profile.schema.json',
     )
-    .option('-o, --output <file>', 'write the schema to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write it to a file (atomically), not stdout')
     .action(async (flags: { output?: string }) => {
       const { profileJsonSchema } = await import('../../profile/json-schema.js');
       const { emit } = await import('../output.js');

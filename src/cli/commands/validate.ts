@@ -40,12 +40,13 @@ async function validate(ctx: Context, files: string[], flags: ValidateFlags): Pr
 export function addValidateCommand(program: Command, ctx: Context): void {
   const cmd = program
     .command('validate')
-    .summary('check profiles without simulating (exit 1 if any is invalid)')
+    .summary('check profiles without simulating')
     .description(
-      'Parse and check profiles without simulating; every problem of every file, one per line.\n\n' +
+      'Parse and check profiles without simulating: every problem of every file, one\n' +
+        'per line, then a count; exits 1 if any file is invalid.\n\n' +
         'Examples:\n' +
         '  supportcast validate scenarios/*.yaml\n' +
-        '  supportcast validate pricing/*.yaml --format github     # annotations in a pull request',
+        '  supportcast validate pricing/*.yaml --format github   # pull-request annotations',
     )
     .argument('<files...>', 'profile YAML files, - for stdin')
     .addOption(formatOption(['text', 'github']).default('text'));
