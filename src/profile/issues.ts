@@ -124,7 +124,7 @@ export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base
         for (const k of issue.keys) out.push(unknownKeyIssue(path, k, knownKeys(root, path)));
         break;
       case 'invalid_union': {
-        if (input === undefined || input === null) {
+        if (input === undefined || input === null || (typeof input === 'number' && !Number.isFinite(input))) {
           out.push({ path, anchor: input === undefined ? 'key' : 'value', message: typeMessage({ expected: 'value' } as never, input, String(key)) });
           break;
         }

@@ -73,6 +73,36 @@ describe('supportcast run', () => {
   });
 });
 
+describe('the recommendation', () => {
+  it('says "too close to call" when the saving is within 2 standard errors', async () => {
+    const p = baseProfile();
+    p['managed'] = [
+      { name: 'a', label: 'Plan A', per_employee: 150, response_hours: 2 },
+      { name: 'b', label: 'Plan B', per_employee: 150, response_hours: 2 },
+    ];
+    const r = await runCli(['run', '-', '--trials', '2000'], { stdin: stringify(p) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Recommendation: too close to call at 2,000 trials — Managed · Plan A and\n' +
+        '  Managed · Plan B differ by $0 ± $0 a year; run with more trials or treat\n' +
+        '  them as equal.\n' +
+        '  · Managed · Plan B would have been cheaper in 0% of simulated years.\n',
+    );
+  });
+
+  it('decides on the P90 with a batch-means standard error when asked', async () => {
+    const p = baseProfile();
+    p['decision'] = { basis: 'spend', metric: 'p90' };
+    const r = JSON.parse((await runCli(['run', '-', '--trials', '4000', '--json'], { stdin: stringify(p) })).stdout);
+    const rec = r.recommendation;
+    expect(rec.basis).toBe('spend');
+    expect(rec.metric).toBe('p90');
+    expect(rec.metric_saving).toBeCloseTo(r.options[rec.runner_up].horizon_spend.p90 - r.options[rec.option].horizon_spend.p90, 6);
+    expect(rec.metric_saving_se).not.toBe(rec.mean_saving_se);
+    expect(rec.too_close).toBe(Math.abs(rec.metric_saving) <= 2 * rec.metric_saving_se);
+  });
+});
+
 describe('mistakes', () => {
   it.each([
     [['run', OFFICE, '--trials', '1'], "error: option '-n, --trials <n>' argument '1' is invalid. trials must be a whole number from 2 to 10,000,000.\n"],

@@ -102,6 +102,11 @@ describe('problems with positions (key for unknown or missing keys, value for ba
     ]);
   });
 
+  it('refuses non-finite numbers', () => {
+    const text = GOOD.replace('loaded_hourly_cost: 40', 'loaded_hourly_cost: .inf');
+    expect(problems(text).map(line)).toEqual(['5:23 organization.loaded_hourly_cost: must be a finite number, got Infinity']);
+  });
+
   it('reports YAML syntax errors such as duplicate keys', () => {
     const text = GOOD.replace('  employees: 10\n', '  employees: 10\n  employees: 12\n');
     const [p] = problems(text);
