@@ -1,5 +1,5 @@
 import { gridMarkdown } from './grid.js';
-import { budgetLine, headerLines, horizonGrid, monthlyGrid, recommendationText, type RunReport } from './table.js';
+import { budgetLine, headerLines, horizonGrid, horizonNote, monthlyGrid, recommendationText, type RunReport } from './table.js';
 
 /** A run as Markdown, ready to paste into a proposal or a pull-request comment. */
 export function renderMarkdown(report: RunReport): string {
@@ -14,7 +14,7 @@ export function renderMarkdown(report: RunReport): string {
     gridMarkdown(monthlyGrid(report)),
     '',
     gridMarkdown(horizonGrid(report)),
-    ...(budget ? ['', budget] : []),
+    ...[horizonNote(report), budget].flatMap((line) => (line ? ['', line] : [])),
     '',
     `**Recommendation:** ${headline}`,
     '',

@@ -55,17 +55,28 @@ export function monthlyGrid(report: RunReport): Grid {
   });
 }
 
+/**
+ * The horizon's cost as a yearly figure (× 12 / months), so every table and sentence speaks
+ * of "a year"; for a 12-month horizon that is the horizon itself.
+ */
 export function horizonGrid(report: RunReport): Grid {
   const { result } = report;
   const months = result.settings.months;
+  const perYear = 12 / months;
   const spendBasis = result.recommendation.basis === 'spend';
-  const span = months === 12 ? 'a year' : `${months} months`;
-  const title = spendBasis ? `Invoices over ${span}` : `Cost of ${span}, downtime included`;
+  // Short titles: seven-digit yearly costs must still fit 80 columns.
+  const title = spendBasis ? 'Invoices a year' : 'Yearly cost with downtime';
   return optionGrid(report, [title, 'P10', 'P50', 'P90', 'mean', 'P(best)'], (id) => {
     const o = result.options[id]!;
     const h = spendBasis ? o.horizon_spend : o.horizon_total_cost;
-    return [...[h.p10, h.p50, h.p90, h.mean].map(whole), percent(o.p_best)];
+    return [...[h.p10, h.p50, h.p90, h.mean].map((v) => whole(v * perYear)), percent(o.p_best)];
   });
+}
+
+/** For horizons other than 12 months, what the yearly figures are. */
+export function horizonNote(report: RunReport): string | undefined {
+  const months = report.result.settings.months;
+  return months === 12 ? undefined : `Yearly figures average each simulated ${months}-month period.`;
 }
 
 export function budgetLine(report: RunReport): string | undefined {
@@ -119,13 +130,15 @@ function recommendationLines(report: RunReport, theme: Theme): string[] {
 /** The consultant's view: what was run, two tables, the recommendation and why. */
 export function renderTable(report: RunReport, theme: Theme): string {
   const budget = budgetLine(report);
+  const note = horizonNote(report);
   const lines = [
     ...headerLines(report).map((l, i) => (i === 0 ? theme.heading(l) : theme.dim(l))),
     '',
     gridText(monthlyGrid(report), theme),
     '',
     gridText(horizonGrid(report), theme),
-    ...(budget ? ['', budget] : []),
+    ...(note ? [theme.dim(note)] : []),
+    ...(budget ? ['', ...wrap(budget, '', '  ')] : []),
     '',
     ...recommendationLines(report, theme),
   ];

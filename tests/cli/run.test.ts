@@ -22,6 +22,14 @@ describe('supportcast run', () => {
     expect(r.stdout).not.toMatch(ANSI);
   });
 
+  it('fits 80 columns for the largest example and a 36-month horizon', async () => {
+    for (const args of [['--trials', '1500'], ['--trials', '500', '--months', '36']]) {
+      const r = await runCli(['run', 'scenarios/multisite-150.yaml', ...args]);
+      expect(r.code).toBe(0);
+      expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
+    }
+  });
+
   it('prints JSON that matches result.schema.json and the file it read', async () => {
     const r = await runCli(['run', OFFICE, '--format', 'json', '--trials', '400']);
     expect(r.code).toBe(0);
