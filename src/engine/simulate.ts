@@ -324,15 +324,17 @@ function drawWaits(st: OptionState, col: Columns, rejections: Stream, count: num
   const u = col.uniforms;
   const z = col.z;
   for (let k = 0; k < count; k++) z[k] = zigNormal(u[k * DRAWS + 6]!, rejections);
+  const w = col.waits;
+  // Offsets rather than subarray views: a view per option and class-month is garbage.
   for (let o = 0; o < st.n; o++) {
-    const w = col.waits.subarray(o * col.capacity, o * col.capacity + count);
+    const at = o * col.capacity;
     const kind = st.respKind[o]!;
     const a = st.respA[o]!;
     const b = st.respB[o]!;
     const c = st.respC[o]!;
-    if (kind === LOGNORMAL) for (let k = 0; k < count; k++) w[k] = fastExp(a + b * z[k]!);
-    else if (kind === FIXED) w.fill(a);
-    else for (let k = 0; k < count; k++) w[k] = triangularAt(normalCdf(z[k]!), a, b, c);
+    if (kind === LOGNORMAL) for (let k = 0; k < count; k++) w[at + k] = fastExp(a + b * z[k]!);
+    else if (kind === FIXED) w.fill(a, at, at + count);
+    else for (let k = 0; k < count; k++) w[at + k] = triangularAt(normalCdf(z[k]!), a, b, c);
   }
 }
 
@@ -383,7 +385,8 @@ function accountManaged(st: OptionState, cs: ClassState, col: Columns, o: number
   const covered = cs.covered;
   const rate = st.rate[o]!;
   const tripFee = st.tripFee;
-  const waits = col.waits.subarray(o * col.capacity);
+  const waits = col.waits;
+  const at = o * col.capacity;
   let spend = 0;
   let hours = 0;
   let direct = 0;
@@ -392,7 +395,7 @@ function accountManaged(st: OptionState, cs: ClassState, col: Columns, o: number
     if (u[base + 5]! < threshold) continue;
     if (remoteOnly && u[base + 3]! < onsiteShare) spend += col.billed[k]! * rate + tripFee;
     else if (!covered) spend += col.billed[k]! * rate;
-    hours += waits[k]! + col.outage[k]!;
+    hours += waits[at + k]! + col.outage[k]!;
     direct += col.cost[k]!;
   }
   st.addMonth(o, spend, hours, direct);
@@ -407,7 +410,8 @@ function accountHybrid(st: OptionState, cs: ClassState, col: Columns, o: number,
   const u = col.uniforms;
   const threshold = cs.preventable[i]! * st.prevention[o]!;
   const escalation = st.escalation;
-  const waits = col.waits.subarray(o * col.capacity);
+  const waits = col.waits;
+  const at = o * col.capacity;
   let remaining = st.remaining;
   let spend = 0;
   let hours = 0;
@@ -418,7 +422,7 @@ function accountHybrid(st: OptionState, cs: ClassState, col: Columns, o: number,
     const labor = col.labor[k]!;
     if (u[base + 7]! >= escalation && labor <= remaining) {
       remaining -= labor;
-      hours += waits[k]! + col.outage[k]!;
+      hours += waits[at + k]! + col.outage[k]!;
     } else {
       spend += col.charge[k]!;
       hours += col.waits[k]! + col.outage[k]!;
