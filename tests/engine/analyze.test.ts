@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchedMetricSaving, decide, pBest, summarize } from '../../src/engine/analyze.js';
+import { batchedMetricSaving, decide, metricOf, pBest, summarize } from '../../src/engine/analyze.js';
 import { Stream } from '../../src/engine/rng.js';
 import { analyzeProfile, baseProfile } from '../helpers/profiles.js';
 
@@ -97,7 +97,7 @@ describe('decision', () => {
     const mean = diffs.reduce((x, y) => x + y) / 20;
     const sd = Math.sqrt(diffs.reduce((x, y) => x + (y - mean) ** 2, 0) / 19);
     expect(se).toBeCloseTo(sd / Math.sqrt(20), 12);
-    expect(typeof saving).toBe('number');
+    expect(saving).toBe(metricOf(a, 'p90') - metricOf(b, 'p90'));
   });
 });
 
