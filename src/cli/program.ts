@@ -17,8 +17,6 @@ export interface Context {
   readonly io: Io;
   /** The theme for stdout, or plain when the output goes to a file. */
   theme(outputFile?: string): Theme;
-  /** The theme for messages on stderr. */
-  errTheme(): Theme;
   /** For commands whose success still has a verdict (validate, check): 0 or 1. */
   setExitCode(code: number): void;
 }
@@ -53,7 +51,8 @@ export function makeProgram(ctx: Context): Command {
  * problems, 2 a usage error or an unreadable or invalid profile, 3 a bug.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let colourFlag = !argv.includes('--no-color');
+  // The same test chalk makes; commander also declares --no-color so it is accepted anywhere.
+  const colourFlag = !argv.includes('--no-color');
   let exitCode = 0;
   const ctx: Context = {
     setExitCode: (code) => {
@@ -61,12 +60,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     },
     io,
     theme: (file) => themeFor(file === undefined || file === '-' ? colourLevel(io, colourFlag, io.stdoutIsTTY) : 0),
-    errTheme: () => themeFor(colourLevel(io, colourFlag, io.stderrIsTTY)),
   };
   const program = makeProgram(ctx);
-  program.hook('preAction', (cmd) => {
-    colourFlag = (cmd.optsWithGlobals() as { color?: boolean }).color !== false;
-  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

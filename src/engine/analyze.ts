@@ -197,16 +197,18 @@ export function decide(basisValues: readonly Float64Array[], basis: Basis, metri
   const option = order[0]!;
   const runnerUp = order[1]!;
   const rec = basisValues[option]!;
-  const paired = pairedSaving(basisValues[runnerUp]!, rec);
-  const byMetric =
-    metric === 'mean'
-      ? { saving: paired.mean, se: paired.se }
-      : batchedMetricSaving(basisValues[runnerUp]!, rec, metric);
   const versus = basisValues.flatMap((v, o) => {
     if (o === option) return [];
     const s = pairedSaving(v, rec);
     return [{ option: o, meanSaving: s.mean, meanSavingSe: s.se, pCheaper: pCheaper(v, rec) }];
   });
+  // The runner-up's paired saving is already in versus.
+  const vsRunnerUp = versus.find((v) => v.option === runnerUp)!;
+  const paired = { mean: vsRunnerUp.meanSaving, se: vsRunnerUp.meanSavingSe };
+  const byMetric =
+    metric === 'mean'
+      ? { saving: paired.mean, se: paired.se }
+      : batchedMetricSaving(basisValues[runnerUp]!, rec, metric);
   return {
     option,
     runnerUp,

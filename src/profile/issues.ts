@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { closest, formatPath, type PathSegment } from './paths.js';
+import { closest, type PathSegment } from './paths.js';
 
 /** One thing wrong with a profile, before it is given a position in the file. */
 export interface Issue {
@@ -89,12 +89,12 @@ function unionMessage(path: readonly PathSegment[], input: unknown): string {
   return `expected a number or { p50, p90 }, { mean, sd } or { low, mode, high }, got ${describe(input)} — write e.g. { p50: 1, p90: 4 }`;
 }
 
-function typeMessage(issue: Extract<ZodIssue, { code: 'invalid_type' }>, input: unknown, key: string): string {
+function typeMessage(expectedType: string, input: unknown, key: string): string {
   if (input === undefined) return `missing — add ${key}: (required)`;
   if (input === null) return 'empty (null) — give a value or remove the key';
   if (typeof input === 'number' && !Number.isFinite(input)) return `must be a finite number, got ${describe(input)}`;
-  if (issue.expected === 'int') return `must be a whole number, got ${describe(input)}`;
-  const expected = ({ object: 'map', array: 'list', int: 'whole number' } as Record<string, string>)[issue.expected] ?? issue.expected;
+  if (expectedType === 'int') return `must be a whole number, got ${describe(input)}`;
+  const expected = ({ object: 'map', array: 'list', int: 'whole number' } as Record<string, string>)[expectedType] ?? expectedType;
   const article = /^[aeiou]/.test(expected) ? 'an' : 'a';
   return `expected ${article} ${expected}, got ${describe(input)}`;
 }
@@ -125,7 +125,7 @@ export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base
         break;
       case 'invalid_union': {
         if (input === undefined || input === null || (typeof input === 'number' && !Number.isFinite(input))) {
-          out.push({ path, anchor: input === undefined ? 'key' : 'value', message: typeMessage({ expected: 'value' } as never, input, String(key)) });
+          out.push({ path, anchor: input === undefined ? 'key' : 'value', message: typeMessage('value', input, String(key)) });
           break;
         }
         const branch = bestBranch(issue.errors as ZodIssue[][]);
@@ -134,7 +134,7 @@ export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base
         break;
       }
       case 'invalid_type':
-        out.push({ path, anchor: input === undefined ? 'key' : 'value', message: typeMessage(issue, input, String(key)) });
+        out.push({ path, anchor: input === undefined ? 'key' : 'value', message: typeMessage(issue.expected, input, String(key)) });
         break;
       case 'too_small':
         out.push({
@@ -180,4 +180,3 @@ function formatMessage(key: PathSegment | undefined, input: unknown): string {
   return `is not in the expected format, got ${describe(input)}`;
 }
 
-export { formatPath };
