@@ -7,6 +7,9 @@ import type { SimulationFlags } from './options.js';
 import { simulateParallel, workOf } from './parallel.js';
 import { progressBar } from './progress.js';
 import type { Io } from './io.js';
+import { CliError } from './errors.js';
+import { estimateRun, refuseLargeRun } from './estimate.js';
+import { firstNonFinite } from './finite.js';
 import { VERSION } from './version.js';
 
 /** How to run: threads in all, and whether a progress bar may be shown on stderr. */
@@ -14,11 +17,18 @@ export interface Execution {
   readonly threads: number;
   readonly io: Io;
   readonly progress: boolean;
+  /** --allow-large: run beyond the documented time and memory limits. */
+  readonly allowLarge: boolean;
 }
 
 /** Progress bars only for a person at a terminal reading a table. */
 export function executionFor(io: Io, flags: SimulationFlags, format: string): Execution {
-  return { threads: flags.threads, io, progress: format === 'table' && io.stderrIsTTY && !flags.quiet };
+  return {
+    threads: flags.threads,
+    io,
+    progress: format === 'table' && io.stderrIsTTY && !flags.quiet,
+    allowLarge: flags.allowLarge === true,
+  };
 }
 
 /**
@@ -47,10 +57,17 @@ export async function runProfile(
   exec: Execution,
 ): Promise<RunReport> {
   const { model, profile } = p.loaded;
+  refuseLargeRun(estimateRun(model, settings, exec.threads), settings, exec.allowLarge);
   const showBar = wantsProgressBar(workOf(model, settings), exec);
   const bar = showBar ? progressBar(exec.io, `simulating ${profile.name}`) : undefined;
-  const out = await simulateParallel(model, settings, { threads: exec.threads, ...(bar ? { onProgress: bar.update } : {}) });
-  bar?.done();
+  let out;
+  try {
+    out = await simulateParallel(model, settings, { threads: exec.threads, ...(bar ? { onProgress: bar.update } : {}) });
+  } catch (e) {
+    throw memoryFailure(e) ?? e;
+  } finally {
+    bar?.done();
+  }
   const analysis = analyze(model, out);
   const result: ResultJson = buildResult(analysis, model, {
     version: VERSION,
@@ -61,5 +78,15 @@ export async function runProfile(
     seed: settings.seed,
     overrides,
   });
+  // The last line of defence: a number that is not finite is never reported as a result.
+  const bad = firstNonFinite(result);
+  if (bad !== undefined) throw new Error(`the result holds a number that is not finite at ${bad}`);
   return { result, model, source };
+}
+
+/** An allocation that failed for want of memory is the run's size, not a bug. */
+function memoryFailure(e: unknown): CliError | undefined {
+  const message = e instanceof Error ? e.message : '';
+  if (!(e instanceof RangeError) || !/allocation failed|Invalid (typed )?array length|out of memory/i.test(message)) return undefined;
+  return new CliError(2, 'not enough memory for this run — use fewer trials or months');
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { LIMITS, formatLimit } from '../profile/limits.js';
 import { closest } from '../profile/paths.js';
 import { CliError } from './errors.js';
 
@@ -10,6 +11,8 @@ export interface Io {
   err(s: string): void;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** stdout was closed when the process started (`>&-`): whatever is written there is lost. */
+  readonly stdoutClosed?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readStdin(): string;
 }
@@ -33,15 +36,97 @@ function suggestion(path: string): string {
   }
 }
 
+const TOO_LARGE = `larger than ${formatLimit(LIMITS.profileBytes / 2 ** 20)} MiB — a profile is a few kilobytes; check that this is the right file`;
+/** How long a FIFO may stay without a writer or data before the read gives up. */
+const FIFO_PATIENCE_MS = 10_000;
+const POLL_MS = 10;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+/**
+ * Reads at most LIMITS.profileBytes from an open descriptor, so `/dev/zero` or a huge file
+ * is refused after a megabyte instead of filling memory. A FIFO or pipe that has no data
+ * yet is polled (non-blocking) for a while, then given up on, so the run never hangs.
+ */
+export function readBounded(fd: number, what: string, waitForWriter = false): Buffer {
+  const limit = LIMITS.profileBytes;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let waited = 0;
+  const st = fstatSync(fd);
+  if (st.isFile() && st.size > limit) throw new CliError(2, `cannot read ${what}: ${TOO_LARGE}`);
+  // Only a FIFO we opened without blocking reads 0 for "no writer yet"; elsewhere 0 is the end.
+  const polled = waitForWriter && st.isFIFO();
+  for (;;) {
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      if (waited >= FIFO_PATIENCE_MS) throw new CliError(2, `cannot read ${what}: no data arrived in ${FIFO_PATIENCE_MS / 1000} s — is anything writing to it?`);
+      sleep(POLL_MS);
+      waited += POLL_MS;
+      continue;
+    }
+    // On a FIFO opened without blocking, 0 before any data means "no writer yet".
+    if (n === 0 && polled && total === 0 && waited < FIFO_PATIENCE_MS) {
+      sleep(POLL_MS);
+      waited += POLL_MS;
+      continue;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) throw new CliError(2, `cannot read ${what}: ${TOO_LARGE}`);
+    chunks.push(buf.subarray(0, n));
+    waited = 0;
+  }
+  if (total === 0 && polled && waited >= FIFO_PATIENCE_MS) {
+    throw new CliError(2, `cannot read ${what}: nothing was written to it in ${FIFO_PATIENCE_MS / 1000} s — is anything writing to it?`);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A file's identity (device and inode), to tell whether an output would overwrite an input. */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+}
+
+export const identityOf = (st: Stats): FileIdentity => ({ dev: st.dev, ino: st.ino });
+
+function readFileBounded(path: string): Buffer {
+  // Non-blocking, so opening a FIFO that has no writer returns at once instead of hanging.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    return readBounded(fd, path, true);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const READ_ERRORS: Record<string, string> = {
+  EISDIR: 'it is a folder — name a .yaml file',
+  EACCES: 'permission denied — check the file’s permissions',
+  EPERM: 'permission denied — check the file’s permissions',
+  ENOTDIR: 'a part of the path is not a folder — check the path',
+  ELOOP: 'too many symbolic links — check where the link points',
+  ENAMETOOLONG: 'the name is too long — check the path',
+};
+
 /** Reads a profile, `-` meaning stdin; a failure is a user's mistake, not a crash. */
 export function readInput(path: string, io: Io): InputFile {
   let bytes: Buffer;
   try {
-    bytes = path === '-' ? Buffer.from(io.readStdin(), 'utf8') : readFileSync(path);
+    bytes = path === '-' ? Buffer.from(io.readStdin(), 'utf8') : readFileBounded(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? `no such file${suggestion(path)}` : code === 'EISDIR' ? 'it is a directory — name a .yaml file' : (e as Error).message;
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const why = code === 'ENOENT' ? `no such file${suggestion(path)}` : (READ_ERRORS[code] ?? `the system refused it (${code || 'unknown error'}) — check the file`);
     throw new CliError(2, `cannot read ${path}: ${why}`);
   }
   return {

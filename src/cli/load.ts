@@ -1,4 +1,5 @@
 import type { LoadedProfile, Problem } from '../profile/load.js';
+import { printable } from '../report/format.js';
 import { CliError } from './errors.js';
 import { readInput, type InputFile, type Io } from './io.js';
 
@@ -7,10 +8,12 @@ export interface ProfileInput {
   readonly loaded: LoadedProfile;
 }
 
+/** `error: FILE:LINE:COL PATH: what is wrong — how to fix it`, printable whatever the file name or --set holds. */
 export function problemLine(label: string, p: Problem): string {
-  if (p.override !== undefined) return `error: --set ${p.override}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
-  return `error: ${label}:${p.line}:${p.col} ${p.path}: ${p.message}`;
+  if (p.override !== undefined) return printable(`error: --set ${p.override}: ${p.path}: ${p.message}`);
+  return printable(`error: ${label}:${p.line}:${p.col} ${p.path}: ${p.message}`);
 }
+
 
 export function problemCount(label: string, n: number): string {
   return `${n} problem${n === 1 ? '' : 's'} in ${label}`;

@@ -17,7 +17,11 @@ export interface SimulationFlags {
   seed?: number;
   threads: number;
   quiet?: boolean;
+  allowLarge?: boolean;
 }
+
+/** More threads than cores only add memory and contention; the numbers are the same. */
+export const CORES = availableParallelism();
 
 /** --trials, --months, --seed: they override the profile's `simulation` block. */
 export function addSimulationOptions(cmd: Command): Command {
@@ -26,10 +30,11 @@ export function addSimulationOptions(cmd: Command): Command {
     .addOption(new Option('-m, --months <n>', 'months per horizon (default: the profile\'s, else 12)').argParser(integerIn(1, 120, 'months')))
     .addOption(new Option('-s, --seed <n>', 'random seed (default: the profile\'s, else 1)').argParser(integerIn(0, Number.MAX_SAFE_INTEGER, 'seed')))
     .addOption(
-      new Option('--threads <n>', 'threads to simulate on; results do not depend on it')
-        .argParser(integerIn(1, 256, 'threads'))
-        .default(availableParallelism(), 'all cores'),
+      new Option('--threads <n>', 'threads to simulate on, at most the cores; results do not depend on it')
+        .argParser((v) => Math.min(CORES, integerIn(1, 1024, 'threads')(v)))
+        .default(CORES, 'all cores'),
     )
+    .option('--allow-large', 'run beyond the time and memory limits (README "Limits")')
     .option('-q, --quiet', 'no progress bar');
 }
 

@@ -36,7 +36,9 @@ export interface ParallelOptions {
 
 /**
  * Runs the blocks of 1,024 trials on this thread and `threads − 1` workers, all writing
- * into shared arrays. The result is byte-identical for any thread count.
+ * into shared arrays. The result is byte-identical for any thread count. When any thread
+ * fails, every worker is stopped and that one error is thrown: no orphan thread, no
+ * second report.
  */
 export async function simulateParallel(model: Model, settings: RunSettings, opts: ParallelOptions): Promise<SimulationOutput> {
   const blocks = blockCount(settings.trials);
@@ -45,7 +47,8 @@ export async function simulateParallel(model: Model, settings: RunSettings, opts
   const shared = threads > 1;
   const out = allocateOutput(model, settings, (n) => (shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n)));
   const counter = new Int32Array(shared ? new SharedArrayBuffer(8) : new ArrayBuffer(8));
-  const workers: Promise<void>[] = [];
+  const workers: Worker[] = [];
+  const finished: Promise<void>[] = [];
   if (shared) {
     const input: WorkerInput = {
       model,
@@ -53,17 +56,32 @@ export async function simulateParallel(model: Model, settings: RunSettings, opts
       buffers: outputArrays(out).map((a) => a.buffer as SharedArrayBuffer),
       counter: counter.buffer as SharedArrayBuffer,
     };
-    for (let w = 1; w < threads; w++) workers.push(runWorker(input));
+    for (let w = 1; w < threads; w++) {
+      const worker = new Worker(WORKER_URL, { workerData: input });
+      workers.push(worker);
+      const done = completion(worker);
+      // Handled below; this keeps a failure seen before then from counting as unhandled.
+      done.catch(() => undefined);
+      finished.push(done);
+    }
   }
   const progress = opts.onProgress;
-  drainBlocks(model, settings, out, counter, progress && (() => progress(Atomics.load(counter, 1), blocks)));
-  await Promise.all(workers);
+  try {
+    drainBlocks(model, settings, out, counter, progress && (() => progress(Atomics.load(counter, 1), blocks)));
+    await Promise.all(finished);
+  } catch (e) {
+    // Take the remaining blocks so live workers stop at their next one, then end them all.
+    Atomics.store(counter, 0, blocks);
+    await Promise.allSettled(workers.map((w) => w.terminate()));
+    await Promise.allSettled(finished);
+    throw e;
+  }
   return out;
 }
 
-function runWorker(input: WorkerInput): Promise<void> {
+/** Settles when the worker has finished its blocks; rejects with its error if it failed. */
+function completion(worker: Worker): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: input });
     worker.once('message', () => resolve());
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with code ${code}`))));

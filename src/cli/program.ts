@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { printable } from '../report/format.js';
 import type { Theme } from '../report/theme.js';
+
 import { colourLevel, themeFor } from './colour.js';
 import { addCheckCommand } from './commands/check.js';
 import { addCompareCommand } from './commands/compare.js';
@@ -50,7 +52,24 @@ export function makeProgram(ctx: Context): Command {
  * Runs the CLI and returns the exit code: 0 success, 1 a check or validation found
  * problems, 2 a usage error or an unreadable or invalid profile, 3 a bug.
  */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  let lost = false;
+  // Results written to a closed stdout are lost: say so once at the end, and fail.
+  const io: Io = rawIo.stdoutClosed
+    ? {
+        ...rawIo,
+        out: () => {
+          lost = true;
+        },
+      }
+    : rawIo;
+  const code = await runProgram(argv, io);
+  if (!lost) return code;
+  io.err('error: stdout is closed, so the output was lost — redirect it to a file (> out.txt) or use -o FILE\n');
+  return Math.max(code, 2);
+}
+
+async function runProgram(argv: readonly string[], io: Io): Promise<number> {
   // The same test chalk makes; commander also declares --no-color so it is accepted anywhere.
   const colourFlag = !argv.includes('--no-color');
   let exitCode = 0;
@@ -66,20 +85,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // commander uses 1 for its own errors; usage errors are 2 here.
-      return e.exitCode === 0 ? 0 : 2;
-    }
-    if (e instanceof CliError) {
-      for (const line of e.details) io.err(`${line}\n`);
-      io.err(e.details.length > 0 ? `${e.message}\n` : `error: ${e.message}\n`);
-      return e.exitCode;
-    }
-    const err = e as Error;
-    io.err(
-      `supportcast ${VERSION}: internal error: ${err.message}\n` +
-        'This is a bug in supportcast, not in your profile. Please report it with the command you ran.\n',
-    );
-    return EXIT_INTERNAL;
+    return reportFailure(e, io);
   }
+}
+
+/** The exit code for a failed command, after saying why on stderr (never a stack trace). */
+function reportFailure(e: unknown, io: Io): number {
+  if (e instanceof CommanderError) {
+    // commander uses 1 for its own errors; usage errors are 2 here.
+    return e.exitCode === 0 ? 0 : 2;
+  }
+  if (e instanceof CliError) {
+    for (const line of e.details) io.err(`${printable(line)}\n`);
+    io.err(printable(e.details.length > 0 ? e.message : `error: ${e.message}`) + '\n');
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.err(
+    `supportcast ${VERSION}: internal error: ${err?.message ?? String(e)}\n` +
+      'This is a bug in supportcast, not in your profile. Please report it with the command you ran.\n',
+  );
+  return EXIT_INTERNAL;
 }

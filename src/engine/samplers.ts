@@ -71,12 +71,17 @@ export function logFactorial(k: number): number {
   return (x - 0.5) * Math.log(x) - x + 0.918938533204672742 + inv * (1 / 12 - inv2 * (1 / 360 - inv2 / 1260));
 }
 
+/** Above this a month's count is not a count a simulation can enumerate. */
+const MAX_LAMBDA = 1e9;
+
 /**
  * A Poisson count with mean lambda: Knuth's product of uniforms below 10, Hörmann's PTRS
  * transformed rejection (1993, as in numpy) from 10 on. Both are exact.
  */
 export function poisson(s: Stream, lambda: number): number {
-  if (lambda <= 0) return 0;
+  // NaN and negative means count nothing; an infinite one would never be accepted.
+  if (!(lambda > 0)) return 0;
+  if (!(lambda < MAX_LAMBDA)) throw new RangeError(`incident count: expected ${lambda} incidents in one month`);
   if (lambda < 10) {
     const limit = Math.exp(-lambda);
     let k = 0;

@@ -44,11 +44,11 @@ export function optionIds(profile: Profile): string[] {
   return ids;
 }
 
-function rateKey(rate: Incident['rate']): RateKey {
+export function rateKey(rate: Incident['rate']): RateKey {
   return RATE_KEYS.find((k) => rate[k] !== undefined)!;
 }
 
-function rateUnits(key: RateKey, org: Profile['organization']): number {
+export function rateUnits(key: RateKey, org: Profile['organization']): number {
   switch (key) {
     case 'per_employee':
       return org.employees;

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { formatLimit } from './limits.js';
 import { closest, type PathSegment } from './paths.js';
 
 /** One thing wrong with a profile, before it is given a position in the file. */
@@ -13,11 +14,22 @@ export interface Issue {
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
-function describe(value: unknown): string {
+/** Strings quoted in a message are cut to this many characters. */
+const QUOTE_LIMIT = 40;
+
+/** A value as a message shows it: short, escaped, in YAML's words for NaN and infinities. */
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    return value.length > QUOTE_LIMIT ? `${JSON.stringify(value.slice(0, QUOTE_LIMIT))}… (${value.length} characters)` : JSON.stringify(value);
+  }
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan';
+    if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+    return formatLimit(value);
+  }
   return String(value);
 }
 
@@ -70,9 +82,9 @@ export function unknownKeyIssue(path: PathSegment[], key: string, known: readonl
 }
 
 function rangeText(min: number | undefined, max: number | undefined): string {
-  if (min !== undefined && max !== undefined) return `use a value from ${min} to ${max}`;
-  if (min !== undefined) return `use a value of at least ${min}`;
-  return `use a value of at most ${max}`;
+  if (min !== undefined && max !== undefined) return `use a value from ${formatLimit(min)} to ${formatLimit(max)}`;
+  if (min !== undefined) return `use a value of at least ${formatLimit(min)}`;
+  return `use a value of at most ${formatLimit(max ?? 0)}`;
 }
 
 /** Picks the union branch the author most likely meant: the right type, fewest problems. */
@@ -84,29 +96,90 @@ function bestBranch(branches: ZodIssue[][]): ZodIssue[] | undefined {
 
 function unionMessage(path: readonly PathSegment[], input: unknown): string {
   const last = path[path.length - 1];
-  if (last === 'managed') return `expected one offer (a map) or a list of at least 2 tiers, got ${describe(input)}`;
+  if (last === 'managed') return `expected one offer (a map) or a list of at least 2 tiers, got ${describe(input)} — write managed: { per_employee: 150, response_hours: 1 }`;
   if (last === 'people') return `expected a number of people, "all" or { share: x }, got ${describe(input)} — write e.g. people: 0.5`;
+  if (typeof input === 'string' || typeof input === 'boolean') {
+    return `expected a number or a distribution, got ${describe(input)} — write a plain number (no units or quotes), e.g. 150, or { p50: 1, p90: 4 }`;
+  }
   return `expected a number or { p50, p90 }, { mean, sd } or { low, mode, high }, got ${describe(input)} — write e.g. { p50: 1, p90: 4 }`;
 }
 
-function typeMessage(expectedType: string, input: unknown, key: string): string {
-  if (input === undefined) return `missing — add ${key}: (required)`;
+const EXAMPLES: Record<string, string> = {
+  number: 'write a plain number, e.g. 3',
+  string: 'write text, e.g. "Harbor Dental"',
+  boolean: 'write true or false',
+  map: 'write a map of keys, e.g. { p50: 1, p90: 4 }',
+  list: 'write a list with one "- " item per line',
+};
+
+function typeMessage(expectedType: string, input: unknown, key: PathSegment | undefined): string {
+  if (input === undefined) {
+    if (key === 'version') return 'missing — add version: 1 at the top of the file';
+    if (key === undefined) return 'empty — write a profile (supportcast init makes a starter)';
+    return `missing — add ${String(key)}: (required)`;
+  }
   if (input === null) return 'empty (null) — give a value or remove the key';
-  if (typeof input === 'number' && !Number.isFinite(input)) return `must be a finite number, got ${describe(input)}`;
-  if (expectedType === 'int') return `must be a whole number, got ${describe(input)}`;
-  const expected = ({ object: 'map', array: 'list', int: 'whole number' } as Record<string, string>)[expectedType] ?? expectedType;
+  if (typeof input === 'number' && !Number.isFinite(input)) return `must be a finite number, got ${describe(input)} — write a plain number such as 150`;
+  if (expectedType === 'int') {
+    const near = typeof input === 'number' ? Math.round(input) : 1;
+    return `must be a whole number, got ${describe(input)} — write e.g. ${near}`;
+  }
+  const expected = ({ object: 'map', array: 'list' } as Record<string, string>)[expectedType] ?? expectedType;
   const article = /^[aeiou]/.test(expected) ? 'an' : 'a';
-  return `expected ${article} ${expected}, got ${describe(input)}`;
+  if (key === undefined && expected === 'map') {
+    return `expected a map of keys (version: 1, name: …, organization: …), got ${describe(input)} — start from supportcast init`;
+  }
+  return `expected ${article} ${expected}, got ${describe(input)} — ${EXAMPLES[expected] ?? 'fix the value'}`;
 }
 
 function customMessage(issue: ZodIssue, input: unknown, key: PathSegment | undefined): string {
   const m = /^must be at least (\w+)$/.exec(issue.message);
   const parent = issue.input as Record<string, unknown> | undefined;
   if (m && parent && typeof parent === 'object' && key !== undefined) {
-    return `must be at least ${m[1]} (${String(parent[m[1]!])}), got ${String(parent[String(key)])} — raise ${String(key)} or lower ${m[1]}`;
+    return `must be at least ${m[1]} (${describe(parent[m[1]!])}), got ${describe(parent[String(key)])} — raise ${String(key)} or lower ${m[1]}`;
   }
   if (issue.message.startsWith('needs exactly one of')) return `${issue.message} — keep one`;
-  return input === undefined ? issue.message : `${issue.message}, got ${describe(input)}`;
+  // Messages written whole in the schema already say how to fix them.
+  if (issue.message.includes(' — ')) return issue.message;
+  return input === undefined ? `${issue.message} — fix the value` : `${issue.message}, got ${describe(input)} — fix the value`;
+}
+
+/** The reason a capped maximum gives, or the plain range. */
+function maximumFix(issue: ZodIssue & { maximum: unknown }): string {
+  return issue.message.startsWith('cap: ') ? issue.message.slice(5) : rangeText(undefined, Number(issue.maximum));
+}
+
+function tooSmallMessage(issue: ZodIssue & { origin: string; minimum: unknown; inclusive?: boolean }, input: unknown): string {
+  if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'} — add more`;
+  if (issue.origin === 'string') return 'must not be empty — write some text';
+  const min = Number(issue.minimum);
+  if (!issue.inclusive) return `must be greater than ${formatLimit(min)}, got ${describe(input)} — use a positive value${min === 0 ? ' such as 1' : ''}`;
+  return `must be at least ${formatLimit(min)}, got ${describe(input)} — ${rangeText(min, undefined)}`;
+}
+
+function tooBigMessage(issue: ZodIssue & { origin: string; maximum: unknown }, input: unknown): string {
+  if (issue.origin === 'array') return `has more than ${String(issue.maximum)} items — ${maximumFix(issue)}`;
+  if (issue.origin === 'string') return `is longer than ${String(issue.maximum)} characters — ${maximumFix(issue)}`;
+  return `must be at most ${formatLimit(Number(issue.maximum))}, got ${describe(input)} — ${maximumFix(issue)}`;
+}
+
+function valueMessage(values: readonly unknown[], input: unknown, key: PathSegment | undefined): string {
+  if (key === 'version') {
+    return input === undefined ? 'missing — add version: 1 at the top of the file' : `must be 1, got ${describe(input)} — this supportcast reads version 1 profiles; write version: 1`;
+  }
+  if (input === undefined) return `missing — add ${String(key)}: ${JSON.stringify(values[0])}`;
+  const shown = values.map((v) => JSON.stringify(v)).join(', ');
+  const guess = typeof input === 'string' ? closest(input, values.map(String)) : undefined;
+  const fix = guess ? `did you mean "${guess}"?` : `use ${values.length > 1 ? 'one of them' : 'that'}`;
+  return `must be ${values.length > 1 ? 'one of ' : ''}${shown}, got ${describe(input)} — ${fix}`;
+}
+
+function formatMessage(key: PathSegment | undefined, input: unknown): string {
+  if (key === 'currency') return `expected a 3-letter ISO 4217 code in capitals, got ${describe(input)} — e.g. USD, EUR, GBP`;
+  if (key === 'name') {
+    return `tier names use lower-case letters, digits, _ and - (starting with a letter or digit), got ${describe(input)} — e.g. essentials`;
+  }
+  return `is not in the expected format, got ${describe(input)} — fix the value`;
 }
 
 /** Turns zod's issues into ours, with messages a consultant can act on. */
@@ -119,13 +192,14 @@ export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base
     const path = [...base, ...(issue.path as PathSegment[])];
     const input = (issue as { input?: unknown }).input;
     const key = path[path.length - 1];
+    const anchor = input === undefined ? 'key' : 'value';
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const k of issue.keys) out.push(unknownKeyIssue(path, k, knownKeys(root, path)));
         break;
       case 'invalid_union': {
         if (input === undefined || input === null || (typeof input === 'number' && !Number.isFinite(input))) {
-          out.push({ path, anchor: input === undefined ? 'key' : 'value', message: typeMessage('value', input, String(key)) });
+          out.push({ path, anchor, message: typeMessage('value', input, key) });
           break;
         }
         const branch = bestBranch(issue.errors as ZodIssue[][]);
@@ -134,33 +208,16 @@ export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base
         break;
       }
       case 'invalid_type':
-        out.push({ path, anchor: input === undefined ? 'key' : 'value', message: typeMessage(issue.expected, input, String(key)) });
+        out.push({ path, anchor, message: typeMessage(issue.expected, input, key) });
         break;
       case 'too_small':
-        out.push({
-          path,
-          anchor: 'value',
-          message:
-            issue.origin === 'array'
-              ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'} — add more`
-              : issue.origin === 'string'
-                ? 'must not be empty — write some text'
-                : `must be ${issue.inclusive ? 'at least' : 'greater than'} ${String(issue.minimum)}, got ${describe(input)} — ${rangeText(Number(issue.minimum), undefined)}`,
-        });
+        out.push({ path, anchor: 'value', message: tooSmallMessage(issue, input) });
         break;
       case 'too_big':
-        out.push({
-          path,
-          anchor: 'value',
-          message: `must be at most ${String(issue.maximum)}, got ${describe(input)} — ${rangeText(undefined, Number(issue.maximum))}`,
-        });
+        out.push({ path, anchor: 'value', message: tooBigMessage(issue, input) });
         break;
       case 'invalid_value':
-        out.push({
-          path,
-          anchor: 'value',
-          message: `must be ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(input)}`,
-        });
+        out.push({ path, anchor, message: valueMessage(issue.values, input, key) });
         break;
       case 'invalid_format':
         out.push({ path, anchor: 'value', message: formatMessage(key, input) });
@@ -171,12 +228,3 @@ export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base
   }
   return out;
 }
-
-function formatMessage(key: PathSegment | undefined, input: unknown): string {
-  if (key === 'currency') return `expected a 3-letter ISO 4217 code in capitals, got ${describe(input)} — e.g. USD, EUR, GBP`;
-  if (key === 'name') {
-    return `tier names use lower-case letters, digits, _ and - (starting with a letter or digit), got ${describe(input)} — e.g. essentials`;
-  }
-  return `is not in the expected format, got ${describe(input)}`;
-}
-

@@ -1,11 +1,11 @@
-import { LineCounter, isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Model } from '../engine/model.js';
 import { compileProfile, optionIds } from './compile.js';
 import type { Assertion } from './expect.js';
 import { fromZodIssues, type Issue } from './issues.js';
-import { locate } from './locate.js';
+import { Locator } from './locate.js';
 import { applyOverrides, type AppliedOverride } from './overrides.js';
-import { formatPath, type PathSegment } from './paths.js';
+import { displayPath, type PathSegment } from './paths.js';
 import { checkRules } from './rules.js';
 import { Profile } from './schema.js';
 
@@ -34,29 +34,71 @@ export type LoadResult = { ok: true; value: LoadedProfile } | { ok: false; probl
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Aliases allowed before a document counts as an expansion attack. */
 const MAX_ALIASES = 50;
+/** Explicit tags a profile may use: YAML 1.2 core's own. Others (!!timestamp, !!binary, !!set, !custom) change what a value is. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+/** Where a whole-document problem points: the document itself. */
+const DOCUMENT = '(document)';
 
 const YAML_FIXES: Record<string, string> = {
   DUPLICATE_KEY: 'keep only one of them',
-  BAD_INDENT: 'line the key up with its siblings',
+  BAD_INDENT: 'indent it to match the lines it belongs with',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
   MULTIPLE_DOCS: 'keep one document per file',
+  BLOCK_AS_IMPLICIT_KEY: 'put the key and its value on one line, or indent the value below the key',
+  MISSING_CHAR: 'close the bracket or quote that is still open',
+  UNEXPECTED_TOKEN: 'fix the YAML syntax here',
 };
+
+const NESTING = 'the YAML nests too deeply — a profile needs only a few levels; flatten it';
 
 function syntaxProblems(doc: Document): Problem[] {
   return doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+    if (e.code === 'RESOURCE_EXHAUSTION') return { ...pos, path: 'yaml', message: NESTING };
     const what = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     return { ...pos, path: 'yaml', message: `${what} — ${YAML_FIXES[e.code] ?? 'fix the YAML syntax here'}` };
   });
 }
 
-function reservedKeyProblems(doc: Document, lc: LineCounter): Problem[] {
+/** The profile path of a node from the ancestors yaml's visitor passes: keys of pairs, indexes in lists. */
+function pathOf(ancestors: readonly unknown[], node: unknown): PathSegment[] {
+  const chain = [...ancestors, node];
+  const out: PathSegment[] = [];
+  chain.forEach((a, i) => {
+    if (isPair(a) && isScalar(a.key)) out.push(String(a.key.value));
+    else if (isSeq(a) && i + 1 < chain.length) out.push(a.items.indexOf(chain[i + 1] as never));
+  });
+  return out;
+}
+
+/** Reserved keys, repeated keys, unusual tags and aliases without an anchor: what YAML allows and a profile must not. */
+function documentProblems(doc: Document, lc: LineCounter): Problem[] {
   const problems: Problem[] = [];
+  const at = (node: Node | null | undefined) => lc.linePos(node?.range?.[0] ?? 0);
   visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && RESERVED_KEYS.has(String(pair.key.value))) {
-        const pos = lc.linePos(pair.key.range?.[0] ?? 0);
-        problems.push({ ...pos, path: String(pair.key.value), message: 'reserved key — rename or remove it' });
+    Map(_, map, ancestors) {
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        const pos = at(pair.key);
+        const path = () => displayPath([...pathOf(ancestors, map), key]);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          problems.push({ ...pos, path: path(), message: `duplicate key (first at line ${first}) — keep only one of them` });
+        } else seen.set(key, pos.line);
+        if (RESERVED_KEYS.has(key)) problems.push({ ...pos, path: path(), message: 'reserved key — rename or remove it' });
+      }
+    },
+    Node(_, node) {
+      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+        const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        problems.push({ ...at(node), path: 'yaml', message: `the tag ${tag} is not used in profiles — remove it and write the plain value` });
+      }
+    },
+    Alias(_, alias) {
+      if (alias.resolve(doc) === undefined) {
+        problems.push({ ...at(alias), path: 'yaml', message: `*${alias.source} has no &${alias.source} anchor before it — define the anchor first or write the value out` });
       }
     },
   });
@@ -84,38 +126,62 @@ function byPosition(a: Problem, b: Problem): number {
   return a.line - b.line || a.col - b.col;
 }
 
+function isEmptyDocument(doc: Document): boolean {
+  return doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
+}
+
 /**
  * Parses and validates a profile's text: YAML 1.2 core schema, unique keys, few aliases,
  * then the zod schema, then the cross-field rules. Every problem is returned at once, each
  * with the position of the key (unknown or missing keys) or the value (bad values).
  */
 export function loadProfile(text: string, overrides: readonly string[] = []): LoadResult {
+  try {
+    return loadChecked(text, overrides);
+  } catch (e) {
+    // A document nested deeply enough overflows the stack of any recursive reader.
+    if (e instanceof RangeError) return { ok: false, problems: [{ line: 1, col: 1, path: 'yaml', message: NESTING }] };
+    throw e;
+  }
+}
+
+function loadChecked(text: string, overrides: readonly string[]): LoadResult {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, schema: 'core', uniqueKeys: true, prettyErrors: true, stringKeys: true });
+  // yaml's own unique-key check is quadratic in the keys of a map; documentProblems does it linearly.
+  const doc = parseDocument(text, { lineCounter: lc, schema: 'core', uniqueKeys: false, prettyErrors: true, stringKeys: true });
   const syntax = syntaxProblems(doc);
   if (syntax.length > 0) return { ok: false, problems: syntax.sort(byPosition) };
+  if (isEmptyDocument(doc)) {
+    return { ok: false, problems: [{ line: 1, col: 1, path: DOCUMENT, message: 'empty — write a profile (supportcast init makes a commented starter)' }] };
+  }
+  const structural = documentProblems(doc, lc);
+  if (structural.some((p) => p.path === 'yaml')) return { ok: false, problems: structural.sort(byPosition) };
   const set = applyOverrides(doc, overrides);
   if (set.problems.length > 0) {
-    return { ok: false, problems: set.problems.map((p) => ({ line: 0, col: 0, path: '', message: p.message, override: p.arg })) };
+    return { ok: false, problems: set.problems.map((p) => ({ line: 0, col: 0, path: p.path, message: p.message, override: p.arg })) };
   }
-  const reserved = reservedKeyProblems(doc, lc);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch {
-    return { ok: false, problems: [{ line: 1, col: 1, path: 'yaml', message: `more than ${MAX_ALIASES} alias expansions — write the values out` }] };
+  } catch (e) {
+    if (e instanceof RangeError) throw e;
+    return {
+      ok: false,
+      problems: [{ line: 1, col: 1, path: 'yaml', message: `more than ${MAX_ALIASES} alias expansions — write the values out instead of *aliases` }],
+    };
   }
+  const locator = new Locator(doc, lc);
   const toProblem = (i: Issue): Problem => {
     const override = overrideFor(set.applied, i.path);
-    return { ...locate(doc, lc, i.path, i.anchor), path: formatPath(i.path), message: i.message, ...(override ? { override } : {}) };
+    return { ...locator.locate(i.path, i.anchor), path: displayPath(i.path) || DOCUMENT, message: i.message, ...(override ? { override } : {}) };
   };
   const parsed = Profile.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const issues = fromZodIssues(parsed.error.issues, Profile).filter((i) => !RESERVED_KEYS.has(String(i.path.at(-1))));
-    return { ok: false, problems: [...reserved, ...issues.map(toProblem)].sort(byPosition) };
+    return { ok: false, problems: [...structural, ...issues.map(toProblem)].sort(byPosition) };
   }
   const { issues, assertions } = checkRules(parsed.data);
-  const problems = [...reserved, ...issues.map(toProblem)].sort(byPosition);
+  const problems = [...structural, ...issues.map(toProblem)].sort(byPosition);
   if (problems.length > 0) return { ok: false, problems };
   const profile = parsed.data;
   return {

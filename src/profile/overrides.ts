@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { knownKeys, takesAnyKey, unknownKeyIssue } from './issues.js';
-import { closest, formatPath, parsePath, type PathSegment } from './paths.js';
+import { describe, knownKeys, takesAnyKey, unknownKeyIssue } from './issues.js';
+import { closest, displayPath, formatPath, parsePath, type PathSegment } from './paths.js';
 import { Profile } from './schema.js';
 
 /** A `--set path=value` that was applied, with the path as it resolved in this profile. */
@@ -11,6 +11,8 @@ export interface AppliedOverride {
 
 export interface OverrideProblem {
   readonly arg: string;
+  /** Where in the profile the problem is, as far as the path got; "(argument)" when it is the argument's form. */
+  readonly path: string;
   readonly message: string;
 }
 
@@ -39,41 +41,48 @@ function namesIn(seq: { items: unknown[] }): string[] {
   });
 }
 
+type Resolved = { ok: true; path: PathSegment[] } | { ok: false; at: PathSegment[]; message: string };
+
+const refuse = (at: PathSegment[], message: string): Resolved => ({ ok: false, at, message });
+
 /**
  * Resolves a --set path against the document: a string in brackets after a list picks the
  * item with that `name` (incidents["user support"], managed["complete"]); every key must
- * be one the schema knows. Returns the path with list indexes, or why it cannot be set.
+ * be one the schema knows. Returns the path with list indexes, or where and why it cannot be set.
  */
-function resolve(doc: Document, segments: PathSegment[]): PathSegment[] | string {
+function resolve(doc: Document, segments: PathSegment[]): Resolved {
   const out: PathSegment[] = [];
   let node: unknown = doc.contents;
   for (const seg of segments) {
-    if (typeof seg === 'string' && FORBIDDEN.has(seg)) return `"${seg}" is not allowed in a path`;
+    if (typeof seg === 'string' && FORBIDDEN.has(seg)) return refuse([...out, seg], 'reserved key — it cannot be set');
     if (isSeq(node)) {
       const names = namesIn(node);
       const index = typeof seg === 'number' ? seg : names.indexOf(seg);
       if (index < 0) {
         const guess = closest(String(seg), names);
-        return `no item named ${JSON.stringify(seg)} in ${formatPath(out)} — ${guess ? `did you mean "${guess}"?` : `names are ${names.map((n) => JSON.stringify(n)).join(', ')}`}`;
+        const fix = guess ? `did you mean "${guess}"?` : `names are ${names.map((n) => JSON.stringify(n)).join(', ')}`;
+        return refuse(out, `no item named ${describe(seg)} — ${fix}`);
       }
-      if (index >= node.items.length) return `${formatPath(out)} has ${node.items.length} items, so [${index}] does not exist — count from 0`;
+      if (index >= node.items.length) return refuse(out, `has ${node.items.length} items, so [${index}] does not exist — count from 0`);
       out.push(index);
       node = node.items[index];
       continue;
     }
     if (typeof seg === 'number' || (isMap(node) === false && node !== undefined && node !== null && !isScalar(node))) {
-      return `${formatPath(out) || 'the profile'} is not a list — use a key, not [${String(seg)}]`;
+      return refuse(out, `is not a list — use a key, not [${String(seg)}]`);
     }
     const known = knownKeys(Profile, out);
     if (!known.includes(seg) && !takesAnyKey(Profile, out)) {
-      if (known.length === 0) return `${formatPath(out)} is a single value — remove .${seg}`;
-      return unknownKeyIssue(out, seg, known).message.replace(/^unknown key/, `unknown key "${seg}"`);
+      if (known.length === 0) return refuse(out, `is a single value — remove .${describe(seg)} from the path`);
+      return refuse([...out, seg], unknownKeyIssue(out, seg, known).message);
     }
     out.push(seg);
     node = isMap(node) ? node.get(seg, true) : undefined;
   }
-  return out;
+  return { ok: true, path: out };
 }
+
+const shown = (path: readonly PathSegment[]) => displayPath(path) || '(document)';
 
 /** Applies `--set` overrides to the parsed document, before validation. */
 export function applyOverrides(doc: Document, args: readonly string[]): { applied: AppliedOverride[]; problems: OverrideProblem[] } {
@@ -82,30 +91,32 @@ export function applyOverrides(doc: Document, args: readonly string[]): { applie
   for (const arg of args) {
     const parts = splitArg(arg);
     if (!parts) {
-      problems.push({ arg, message: 'expected path=value — e.g. --set managed.per_employee=95' });
+      problems.push({ arg, path: '(argument)', message: 'expected path=value — e.g. --set managed.per_employee=95' });
       continue;
     }
     const [lhs, rhs] = parts;
     const segments = parsePath(lhs);
     if (!segments) {
-      problems.push({ arg, message: `${JSON.stringify(lhs)} is not a path — write e.g. incidents[0].rate.per_employee` });
+      problems.push({ arg, path: '(argument)', message: `${describe(lhs)} is not a path — write e.g. incidents[0].rate.per_employee` });
       continue;
     }
-    const path = resolve(doc, segments);
-    if (typeof path === 'string') {
-      problems.push({ arg, message: path });
+    const resolved = resolve(doc, segments);
+    if (!resolved.ok) {
+      problems.push({ arg, path: shown(resolved.at), message: resolved.message });
       continue;
     }
+    const path = resolved.path;
     const value = parseDocument(rhs, { schema: 'core', uniqueKeys: true });
     if (rhs.trim() === '' || value.errors.length > 0) {
-      const why = value.errors[0]?.message.split('\n')[0] ?? 'no value given';
-      problems.push({ arg, message: `the value is not one YAML value (${why}) — e.g. 95 or "{p50: 1, p90: 3}"` });
+      const why = rhs.trim() === '' ? 'no value given' : 'not valid YAML';
+      problems.push({ arg, path: shown(path), message: `${why} after = — give one YAML value, e.g. 95 or "{p50: 1, p90: 3}"` });
       continue;
     }
     try {
       doc.setIn(path, doc.createNode(value.toJS()));
     } catch {
-      problems.push({ arg, message: `${formatPath(path.slice(0, -1))} holds a single value — set it whole, e.g. ${formatPath(path.slice(0, -1))}={p50: 1, p90: 3}` });
+      const parent = path.slice(0, -1);
+      problems.push({ arg, path: shown(parent), message: `holds a single value — set it whole, e.g. ${formatPath(parent)}={p50: 1, p90: 3}` });
       continue;
     }
     applied.push({ arg, path });

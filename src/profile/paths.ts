@@ -13,6 +13,16 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
+/** Keys longer than this are cut when a path is shown in a message. */
+const SHOWN_KEY_LENGTH = 40;
+
+/** formatPath for messages: a very long key is cut (with its length) so one line stays one line. */
+export function displayPath(path: readonly PathSegment[]): string {
+  return formatPath(
+    path.map((seg) => (typeof seg === 'string' && seg.length > SHOWN_KEY_LENGTH ? `${seg.slice(0, SHOWN_KEY_LENGTH)}…(${seg.length} characters)` : seg)),
+  );
+}
+
 /**
  * Parses a path such as `options["managed:gold"].monthly_spend.p90` or `incidents[0].rate`
  * into segments; returns undefined when it is not well formed.
@@ -48,12 +58,23 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Words longer than this get no suggestion: nobody mistypes a paragraph, and the cost is quadratic. */
+const SUGGEST_MAX_LENGTH = 64;
+/** At most this many candidates are compared, so a huge folder or list stays fast. */
+const SUGGEST_MAX_CANDIDATES = 1000;
+
 /** The closest candidate within a third of the word's length (at least 2 edits), if any. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > SUGGEST_MAX_LENGTH) return undefined;
+  const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.ceil(word.length / 3)) + 1;
+  let seen = 0;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (++seen > SUGGEST_MAX_CANDIDATES) break;
+    // The distance is at least the difference in length: skip what cannot win.
+    if (c.length > SUGGEST_MAX_LENGTH || Math.abs(c.length - word.length) >= bestDistance) continue;
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

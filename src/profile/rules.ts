@@ -1,6 +1,8 @@
-import { managedOffers, optionIds } from './compile.js';
+import { amountMean } from '../engine/model.js';
+import { compileAmount, managedOffers, optionIds, rateKey, rateUnits } from './compile.js';
 import { readExpect, type Assertion } from './expect.js';
 import type { Issue } from './issues.js';
+import { LIMITS, formatLimit } from './limits.js';
 import type { Profile } from './schema.js';
 
 type Rule = (profile: Profile, issues: Issue[]) => void;
@@ -46,7 +48,22 @@ const namedTiers: Rule = (p, issues) => {
   });
 };
 
-const RULES: Rule[] = [uniqueIncidentNames, peopleWithinStaff, somethingToCompare, namedTiers];
+/** A class's expected incidents a month (its rate's mean × units) within the cap, so a run stays bounded. */
+const incidentsWithinCap: Rule = (p, issues) => {
+  p.incidents.forEach((c, i) => {
+    const key = rateKey(c.rate);
+    const perMonth = amountMean(compileAmount(c.rate[key]!)) * rateUnits(key, p.organization);
+    if (perMonth > LIMITS.incidentsPerMonth) {
+      issues.push({
+        path: ['incidents', i, 'rate', key],
+        anchor: 'value',
+        message: `means ${formatLimit(perMonth)} incidents a month — the cap is ${formatLimit(LIMITS.incidentsPerMonth)} a month for one class; check the units (per_year divides by 12)`,
+      });
+    }
+  });
+};
+
+const RULES: Rule[] = [uniqueIncidentNames, peopleWithinStaff, somethingToCompare, namedTiers, incidentsWithinCap];
 
 /** The checks zod cannot express, run on a profile that passed the schema. */
 export function checkRules(profile: Profile): { issues: Issue[]; assertions: Map<string, Assertion> } {

@@ -1,128 +1,236 @@
 import * as z from 'zod';
+import { LIMITS, formatLimit } from './limits.js';
 
 /**
  * The profile format of MODEL.md §5 as zod schemas: the single source of the file's shape,
- * its defaults and its ranges. Cross-field rules live in rules.ts.
+ * its defaults, its ranges and its caps (limits.ts). Cross-field rules live in rules.ts.
+ *
+ * Messages written here are whole ("what is wrong — how to fix it"); issues.ts composes
+ * the rest from zod's issue codes. A cap's reason travels as `cap: …` in the message.
  */
 
 const ordered = (lowKey: string, highKey: string) => (v: Record<string, number>) => v[highKey]! >= v[lowKey]!;
 
-function triangular(min: number, max: number) {
-  const bound = z.number().min(min).max(max);
+/** The `cap: …` note issues.ts puts after "must be at most X, got Y — ". */
+const cap = (why: string) => ({ message: `cap: ${why}` });
+
+/** What an amount measures: its largest value, its smallest positive value, and why. */
+interface AmountUnit {
+  readonly id: string;
+  readonly description: string;
+  readonly max: number;
+  readonly why: string;
+  readonly minPositive?: { readonly value: number; readonly why: string };
+}
+
+function bounded(unit: AmountUnit, positive: boolean) {
+  let n = positive ? z.number().positive() : z.number().min(0);
+  n = n.max(unit.max, cap(unit.why));
+  const minPositive = unit.minPositive;
+  if (!minPositive) return n;
+  return n.refine((v) => v === 0 || v >= minPositive.value, {
+    error: (iss) =>
+      `must be ${positive ? '' : '0 or '}at least ${formatLimit(minPositive.value)}, got ${String(iss.input)} — ${minPositive.why}`,
+  });
+}
+
+function triangular(value: z.ZodType<number>) {
   return z
-    .strictObject({ low: bound, mode: bound, high: bound })
+    .strictObject({ low: value, mode: value, high: value })
     .refine(ordered('low', 'mode'), { path: ['mode'], message: 'must be at least low' })
     .refine(ordered('mode', 'high'), { path: ['high'], message: 'must be at least mode' });
 }
 
 /** A value drawn from a distribution: fixed, lognormal by p50/p90 or by mean/sd, or triangular. */
-export const Amount = z
-  .union([
-    z.number().min(0),
-    z
-      .strictObject({ p50: z.number().positive(), p90: z.number().positive() })
-      .refine(ordered('p50', 'p90'), { path: ['p90'], message: 'must be at least p50' }),
-    z.strictObject({ mean: z.number().positive(), sd: z.number().min(0) }),
-    triangular(0, Number.MAX_VALUE),
-  ])
-  .meta({
-    id: 'Amount',
-    description: 'A number, or { p50, p90 } (lognormal), { mean, sd } (lognormal) or { low, mode, high } (triangular).',
-  });
-export type Amount = z.infer<typeof Amount>;
+function amount(unit: AmountUnit) {
+  const spread = LIMITS.p90OverP50;
+  const sdRatio = LIMITS.sdOverMean;
+  return z
+    .union([
+      bounded(unit, false),
+      z
+        .strictObject({ p50: bounded(unit, true), p90: bounded(unit, true) })
+        .refine(ordered('p50', 'p90'), { path: ['p90'], message: 'must be at least p50' })
+        // Only once each value is within its own bounds, so one mistake is one problem.
+        .refine((v) => v.p90 > unit.max || v.p50 < (unit.minPositive?.value ?? 0) || v.p90 <= spread * v.p50, {
+          path: ['p90'],
+          error: (iss) => {
+            const v = iss.input as { p50: number; p90: number };
+            return `must be at most ${spread} × p50 (${formatLimit(spread * v.p50)}), got ${formatLimit(v.p90)} — a spread that wide is beyond the model's cap; check the units or split the class`;
+          },
+        }),
+      z
+        .strictObject({ mean: bounded(unit, true), sd: z.number().min(0).max(unit.max, cap(unit.why)) })
+        .refine((v) => v.sd > unit.max || v.mean < (unit.minPositive?.value ?? 0) || v.sd <= sdRatio * v.mean, {
+
+          path: ['sd'],
+          error: (iss) => {
+            const v = iss.input as { mean: number; sd: number };
+            return `must be at most ${formatLimit(sdRatio)} × mean (${formatLimit(sdRatio * v.mean)}), got ${formatLimit(v.sd)} — a spread that wide is beyond the model's cap; check the units`;
+          },
+        }),
+      triangular(bounded(unit, false)),
+    ])
+    .meta({
+      id: unit.id,
+      description: `${unit.description} A number, or { p50, p90 } (lognormal), { mean, sd } (lognormal) or { low, mode, high } (triangular).`,
+    });
+}
+
+export const MoneyAmount = amount({
+  id: 'MoneyAmount',
+  description: `An amount of money (at most ${formatLimit(LIMITS.money)}).`,
+  max: LIMITS.money,
+  why: 'the cap for one amount of money; check the units',
+});
+
+export const HoursAmount = amount({
+  id: 'HoursAmount',
+  description: `Hours (at most ${formatLimit(LIMITS.hours)}; a positive value at least ${LIMITS.minPositiveHours}).`,
+  max: LIMITS.hours,
+  why: 'the cap for the hours of one incident; hours are hours, not minutes',
+  minPositive: { value: LIMITS.minPositiveHours, why: 'hours are hours: 0.001 h is 3.6 seconds' },
+});
+
+export const RateAmount = amount({
+  id: 'RateAmount',
+  description: `Incidents per unit per month (at most ${formatLimit(LIMITS.ratePerUnit)}).`,
+  max: LIMITS.ratePerUnit,
+  why: 'the cap for incidents per unit a month; per_year divides by 12',
+});
+
+export type Amount = z.infer<typeof MoneyAmount>;
 
 /** A fraction in [0, 1], fixed or triangular (drawn once per trial). */
-export const Share = z.union([z.number().min(0).max(1), triangular(0, 1)]).meta({
+export const Share = z.union([z.number().min(0).max(1), triangular(z.number().min(0).max(1))]).meta({
   id: 'Share',
   description: 'A fraction in [0, 1] (0.25, not 25), or { low, mode, high } within [0, 1].',
 });
 export type Share = z.infer<typeof Share>;
 
-const count = z.number().int().min(0);
+/** C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** A name or label: printable text of reasonable length (it reaches terminals, tables and HTML). */
+export const Text = z
+  .string()
+  .min(1)
+  .max(LIMITS.text, cap(`names and labels have at most ${LIMITS.text} characters; shorten it`))
+  .refine((s) => !CONTROL.test(s), {
+    error: (iss) => {
+      const ch = CONTROL.exec(String(iss.input))?.[0] ?? '';
+      const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      return `contains a control character (${code}) — use plain text without line breaks or escape codes`;
+    },
+  });
+
+const headcount = z.number().int().min(0).max(LIMITS.headcount, cap('the cap for a headcount'));
 
 export const RATE_KEYS = ['per_employee', 'per_device', 'per_server', 'per_site', 'per_month', 'per_year'] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
 
 export const Rate = z
   .strictObject({
-    per_employee: Amount.optional(),
-    per_device: Amount.optional(),
-    per_server: Amount.optional(),
-    per_site: Amount.optional(),
-    per_month: Amount.optional(),
-    per_year: Amount.optional(),
+    per_employee: RateAmount.optional(),
+    per_device: RateAmount.optional(),
+    per_server: RateAmount.optional(),
+    per_site: RateAmount.optional(),
+    per_month: RateAmount.optional(),
+    per_year: RateAmount.optional(),
   })
   .refine((r) => RATE_KEYS.filter((k) => r[k] !== undefined).length === 1, {
     message: `needs exactly one of ${RATE_KEYS.join(', ')}`,
   })
   .meta({ description: 'Expected incidents: exactly one of per_employee, per_device, per_server, per_site, per_month, per_year.' });
 
-export const People = z.union([z.number().min(0), z.literal('all'), z.strictObject({ share: z.number().min(0).max(1) })]);
+export const People = z.union([
+  z.number().min(0).max(LIMITS.headcount, cap('the cap for a headcount')),
+  z.literal('all'),
+  z.strictObject({ share: z.number().min(0).max(1) }),
+]);
 
 export const Downtime = z.strictObject({
-  hours: Amount.default(0),
+  hours: HoursAmount.default(0),
   people: People.default(1),
-  revenue_per_hour: Amount.default(0),
+  revenue_per_hour: MoneyAmount.default(0),
 });
 
-export const Incident = z.strictObject({
-  name: z.string().min(1),
-  rate: Rate,
-  dispersion: z.number().min(0).default(0),
-  labor_hours: Amount,
-  downtime: Downtime.optional(),
-  direct_cost: Amount.default(0),
-  onsite_share: Share.default(0),
-  after_hours_share: Share.default(0),
-  preventable: Share.default(0),
-  covered: z.boolean().default(true),
-}).meta({ id: 'Incident', description: 'One class of incidents.' });
+export const Incident = z
+  .strictObject({
+    name: Text,
+    rate: Rate,
+    dispersion: z.number().min(0).max(LIMITS.dispersion, cap('variance λ + 100λ² is already far wilder than any published ticket data')).default(0),
+    labor_hours: HoursAmount,
+    downtime: Downtime.optional(),
+    direct_cost: MoneyAmount.default(0),
+    onsite_share: Share.default(0),
+    after_hours_share: Share.default(0),
+    preventable: Share.default(0),
+    covered: z.boolean().default(true),
+  })
+  .meta({ id: 'Incident', description: 'One class of incidents.' });
 export type Incident = z.infer<typeof Incident>;
 
+const hoursRule = z.number().min(0).max(LIMITS.hours, cap('the cap for a billing rule in hours'));
+
 export const BreakFix = z.strictObject({
-  hourly_rate: Amount,
-  after_hours_multiplier: z.number().min(1).default(1),
-  minimum_hours: z.number().min(0).default(0),
-  billing_increment_hours: z.number().min(0).default(0),
-  trip_fee: Amount.default(0),
-  response_hours: Amount,
+  hourly_rate: MoneyAmount,
+  after_hours_multiplier: z
+    .number()
+    .min(1)
+    .max(LIMITS.afterHoursMultiplier, cap('after-hours rates are at most 10 times the normal rate'))
+    .default(1),
+  minimum_hours: hoursRule.default(0),
+  billing_increment_hours: hoursRule
+    .refine((v) => v === 0 || v >= LIMITS.minIncrementHours, {
+      error: (iss) =>
+        `must be 0 (no rounding) or at least ${LIMITS.minIncrementHours}, got ${String(iss.input)} — write hours: 0.25 is a quarter hour, 0.01 is 36 seconds`,
+    })
+    .default(0),
+  trip_fee: MoneyAmount.default(0),
+  response_hours: HoursAmount,
 });
 
 export const TIER_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
-export const ManagedOffer = z.strictObject({
-  name: z.string().regex(TIER_NAME).optional(),
-  label: z.string().min(1).optional(),
-  per_employee: Amount.default(0),
-  per_device: Amount.default(0),
-  per_server: Amount.default(0),
-  per_site: Amount.default(0),
-  flat: Amount.default(0),
-  minimum_monthly: Amount.default(0),
-  onboarding_fee: Amount.default(0),
-  annual_increase: z.number().min(-0.2).max(0.5).default(0),
-  out_of_scope_hourly_rate: Amount.optional(),
-  covers_onsite: z.boolean().default(true),
-  prevention: Share.default(1),
-  response_hours: Amount,
-}).meta({ id: 'ManagedOffer', description: 'A managed-services offer or tier.' });
+export const ManagedOffer = z
+  .strictObject({
+    name: z.string().max(64, cap('tier names have at most 64 characters')).regex(TIER_NAME).optional(),
+    label: Text.optional(),
+    per_employee: MoneyAmount.default(0),
+    per_device: MoneyAmount.default(0),
+    per_server: MoneyAmount.default(0),
+    per_site: MoneyAmount.default(0),
+    flat: MoneyAmount.default(0),
+    minimum_monthly: MoneyAmount.default(0),
+    onboarding_fee: MoneyAmount.default(0),
+    annual_increase: z.number().min(-0.2).max(0.5).default(0),
+    out_of_scope_hourly_rate: MoneyAmount.optional(),
+    covers_onsite: z.boolean().default(true),
+    prevention: Share.default(1),
+    response_hours: HoursAmount,
+  })
+  .meta({ id: 'ManagedOffer', description: 'A managed-services offer or tier.' });
 export type ManagedOffer = z.infer<typeof ManagedOffer>;
 
 export const Hybrid = z.strictObject({
-  internal_staff: z.number().min(0),
-  monthly_cost_per_staff: Amount,
-  hours_per_staff_month: z.number().min(0),
+  internal_staff: z.number().min(0).max(LIMITS.internalStaff, cap('the cap for in-house staff')),
+  monthly_cost_per_staff: MoneyAmount,
+  hours_per_staff_month: z
+    .number()
+    .min(0)
+    .max(LIMITS.hoursPerStaffMonth, cap('a month has at most 744 hours')),
   escalation_share: Share.default(0),
   prevention: Share.default(0),
-  response_hours: Amount,
+  response_hours: HoursAmount,
 });
 
 export const Organization = z.strictObject({
-  employees: z.number().int().min(1),
-  devices: count.default(0),
-  servers: count.default(0),
-  sites: count.default(1),
-  loaded_hourly_cost: Amount,
+  employees: z.number().int().min(1).max(LIMITS.headcount, cap('the cap for a headcount')),
+  devices: headcount.default(0),
+  servers: headcount.default(0),
+  sites: headcount.default(1),
+  loaded_hourly_cost: MoneyAmount,
 });
 
 export const MAX_TRIALS = 10_000_000;
@@ -140,30 +248,42 @@ export const Decision = z.strictObject({
 
 export const Bounds = z
   .strictObject({ min: z.number().optional(), max: z.number().optional() })
-  .refine((b) => b.min !== undefined || b.max !== undefined, { message: 'needs min, max or both' })
+  .refine((b) => b.min !== undefined || b.max !== undefined, { message: 'needs min, max or both — e.g. { max: 9500 }' })
   .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, {
     path: ['max'],
     message: 'must be at least min',
   });
 
 /** What `supportcast check` asserts: see expect.ts for the keys. */
-export const Expect = z.record(z.string(), z.union([z.string(), z.boolean(), z.number(), Bounds]));
+export const Expect = z
+  .record(z.string(), z.union([z.string().max(LIMITS.text), z.boolean(), z.number(), Bounds]))
+  .refine((e) => Object.keys(e).length <= LIMITS.expectKeys, {
+    message: `has more than ${LIMITS.expectKeys} assertions — the cap for one profile; split the checks across profiles`,
+  });
 
 export const Profile = z.strictObject({
   version: z.literal(1),
-  name: z.string().min(1),
+  name: Text,
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)
     .default('USD'),
   organization: Organization,
   simulation: Simulation.default({ trials: 10_000, months: 12, seed: 1 }),
-  incidents: z.array(Incident).min(1),
+  incidents: z
+    .array(Incident)
+    .min(1)
+    .max(LIMITS.incidentClasses, cap(`a profile has at most ${LIMITS.incidentClasses} incident classes; merge similar ones`)),
   break_fix: BreakFix,
-  managed: z.union([ManagedOffer, z.array(ManagedOffer).min(2)]).optional(),
+  managed: z
+    .union([
+      ManagedOffer,
+      z.array(ManagedOffer).min(2).max(LIMITS.managedTiers, cap(`a profile has at most ${LIMITS.managedTiers} managed tiers; compare the rest in another profile`)),
+    ])
+    .optional(),
   hybrid: Hybrid.optional(),
   decision: Decision.default({ basis: 'total_cost', metric: 'mean' }),
-  budget: z.strictObject({ monthly: z.number().min(0) }).optional(),
+  budget: z.strictObject({ monthly: z.number().min(0).max(LIMITS.money, cap('the cap for one amount of money')) }).optional(),
   expect: Expect.optional(),
 });
 export type Profile = z.infer<typeof Profile>;

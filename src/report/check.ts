@@ -1,5 +1,6 @@
 import { renderCsv } from './csv.js';
-import { gridMarkdown } from './grid.js';
+import { mdCode, mdText, printable } from './format.js';
+import { gridMarkdown, type MarkdownGrid } from './grid.js';
 import type { Theme } from './theme.js';
 
 export interface CheckFailure {
@@ -56,20 +57,22 @@ export function countLine(c: CheckJson): string {
 export function renderCheckText(c: CheckJson, theme: Theme): string {
   const lines: string[] = [];
   for (const p of c.profiles) {
-    lines.push(p.passed ? `${theme.highlight('PASS')} ${p.file}` : `${theme.warn('FAIL')} ${p.file}`);
-    for (const f of p.failures) lines.push(`  ${f.line === null ? '' : `${p.file}:${f.line} `}${failureText(f)}`);
+    const file = printable(p.file);
+    lines.push(p.passed ? `${theme.highlight('PASS')} ${file}` : `${theme.warn('FAIL')} ${file}`);
+    for (const f of p.failures) lines.push(`  ${f.line === null ? '' : `${file}:${f.line} `}${printable(failureText(f))}`);
+
   }
   lines.push(countLine(c));
   return `${lines.join('\n')}\n`;
 }
 
 export function renderCheckMarkdown(c: CheckJson): string {
-  const grid = {
+  const grid: MarkdownGrid = {
     head: ['Profile', 'Result', 'Failures'],
     rows: c.profiles.map((p) => [
-      `\`${p.file}\``,
+      { md: mdCode(p.file) },
       p.passed ? 'pass' : 'FAIL',
-      p.failures.map((f) => `${f.line === null ? '' : `line ${f.line}: `}${failureText(f)}`).join('<br>'),
+      { md: p.failures.map((f) => mdText(`${f.line === null ? '' : `line ${f.line}: `}${failureText(f)}`)).join('<br>') },
     ]),
     marked: c.profiles.map((p) => !p.passed),
   };

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { money, whole } from './format.js';
+import { mdCode, mdText, money, printable, whole } from './format.js';
 import { gridMarkdown, gridText, type Grid } from './grid.js';
 import { displayName } from './result.js';
 import type { RunReport } from './table.js';
@@ -88,7 +88,7 @@ function deltaGrid(d: DiffJson, oldReport: RunReport, newReport: RunReport): Gri
 
 function changeLines(d: DiffJson): string[] {
   if (d.changes.length === 0) return ['  (no input changes)'];
-  return d.changes.map((c) => `  ${c.path}: ${show(c.old)} → ${show(c.new)}`);
+  return d.changes.map((c) => printable(`  ${c.path}: ${show(c.old)} → ${show(c.new)}`));
 }
 
 function recommendationLine(d: DiffJson, oldReport: RunReport, newReport: RunReport): string {
@@ -106,25 +106,26 @@ function settingsLine(r: RunReport, oldLabel: string, newLabel: string): string 
 
 export function renderDiffText(d: DiffJson, oldReport: RunReport, newReport: RunReport, theme: Theme): string {
   const lines = [
-    theme.heading(`supportcast diff · ${d.new.profile.name}`),
-    theme.dim(settingsLine(newReport, oldReport.source, newReport.source)),
+    theme.heading(printable(`supportcast diff · ${d.new.profile.name}`)),
+    theme.dim(printable(settingsLine(newReport, oldReport.source, newReport.source))),
     '',
     theme.heading('Inputs changed'),
     ...changeLines(d),
     '',
     gridText(deltaGrid(d, oldReport, newReport), theme),
     '',
-    recommendationLine(d, oldReport, newReport),
+    printable(recommendationLine(d, oldReport, newReport)),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 export function renderDiffMarkdown(d: DiffJson, oldReport: RunReport, newReport: RunReport): string {
-  const changes = d.changes.length === 0 ? ['_No input changes._'] : d.changes.map((c) => `- \`${c.path}\`: ${show(c.old)} → ${show(c.new)}`);
+  const changes =
+    d.changes.length === 0 ? ['_No input changes._'] : d.changes.map((c) => `- ${mdCode(c.path)}: ${mdText(show(c.old))} → ${mdText(show(c.new))}`);
   const lines = [
-    `### supportcast diff · ${d.new.profile.name}`,
+    `### supportcast diff · ${mdText(d.new.profile.name)}`,
     '',
-    settingsLine(newReport, `\`${oldReport.source}\``, `\`${newReport.source}\``),
+    settingsLine(newReport, mdCode(oldReport.source), mdCode(newReport.source)),
     '',
     '**Inputs changed**',
     '',
@@ -132,7 +133,8 @@ export function renderDiffMarkdown(d: DiffJson, oldReport: RunReport, newReport:
     '',
     gridMarkdown(deltaGrid(d, oldReport, newReport)),
     '',
-    `**${recommendationLine(d, oldReport, newReport)}**`,
+    `**${mdText(recommendationLine(d, oldReport, newReport))}**`,
+
   ];
   return `${lines.join('\n')}\n`;
 }

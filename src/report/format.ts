@@ -38,3 +38,29 @@ export function percent(share: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${whole(n)} ${n === 1 ? one : many}`;
 }
+
+/** Control characters (C0, DEL, C1) and bidirectional overrides: never sent raw to a terminal or document. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe for a terminal: control characters shown as \u001b escapes, so a name cannot retitle a window or split a row. */
+export function printable(s: string): string {
+  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Text for Markdown prose and table cells: printable, Markdown punctuation escaped, HTML as entities. */
+export function mdText(s: string): string {
+  return printable(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#])/g, '\\$1');
+}
+
+/** A Markdown code span that holds any text: a fence longer than any run of backticks inside. */
+export function mdCode(s: string): string {
+  const text = printable(s);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = longest > 0 || text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}

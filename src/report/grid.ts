@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { mdText, printable } from './format.js';
 import type { Theme } from './theme.js';
 
 /** A table as data, so the terminal and Markdown renderers show the same rows. */
@@ -16,7 +17,8 @@ const BORDERLESS = {
 };
 
 /** Left-aligned text columns first, right-aligned numbers after. */
-function aligns(grid: Grid, textColumns: number): Array<'left' | 'right'> {
+function aligns(grid: { readonly head: readonly string[] }, textColumns: number): Array<'left' | 'right'> {
+
   return grid.head.map((_, i) => (i < textColumns ? 'left' : 'right'));
 }
 
@@ -31,7 +33,7 @@ export function gridText(grid: Grid, theme: Theme, textColumns = 1, indent = tru
   });
   grid.rows.forEach((row, i) => {
     const mark = grid.marked[i] ? theme.highlight : (x: string) => x;
-    table.push(row.map((cell, j) => mark(j === 0 && indent ? `  ${cell}` : cell)));
+    table.push(row.map((cell, j) => mark(printable(j === 0 && indent ? `  ${cell}` : cell))));
   });
   return table
     .toString()
@@ -40,12 +42,32 @@ export function gridText(grid: Grid, theme: Theme, textColumns = 1, indent = tru
     .join('\n');
 }
 
-const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
-
-/** A GitHub-flavoured Markdown table; marked rows in bold. */
-export function gridMarkdown(grid: Grid, textColumns = 1): string {
-  const align = aligns(grid, textColumns).map((a) => (a === 'left' ? ':--' : '--:'));
-  const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
-  const rows = grid.rows.map((row, i) => line(grid.marked[i] ? row.map((c) => (c === '' ? c : `**${c}**`)) : row));
-  return [line(grid.head), `| ${align.join(' | ')} |`, ...rows].join('\n');
+/** A cell already written as Markdown (code spans, line breaks), passed through as it is. */
+export interface MarkdownCell {
+  readonly md: string;
 }
+
+/** A grid some of whose cells are Markdown already. */
+export interface MarkdownGrid {
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly (string | MarkdownCell)[])[];
+  readonly marked: readonly boolean[];
+}
+
+/**
+ * A GitHub-flavoured Markdown table;
+ marked rows in bold. Cells are text, escaped here (a
+ * `|`, `*` or `<b>` in a name cannot break the table or inject markup); a cell already
+ * written as Markdown is passed as `{ md }`.
+ */
+export function gridMarkdown(grid: Grid | MarkdownGrid, textColumns = 1): string {
+  const align = aligns(grid, textColumns).map((a) => (a === 'left' ? ':--' : '--:'));
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const cell = (c: string | MarkdownCell, bold: boolean) => {
+    const text = typeof c === 'string' ? mdText(c) : c.md;
+    return text === '' || !bold ? text : `**${text}**`;
+  };
+  const rows = grid.rows.map((row, i) => line(row.map((c) => cell(c, grid.marked[i] === true))));
+  return [line(grid.head.map((h) => cell(h, false))), `| ${align.join(' | ')} |`, ...rows].join('\n');
+}
+

@@ -1,3 +1,4 @@
+import { mdText } from './format.js';
 import { gridMarkdown } from './grid.js';
 import { budgetLine, headerLines, horizonGrid, horizonNote, monthlyGrid, recommendationText, type RunReport } from './table.js';
 
@@ -7,18 +8,19 @@ export function renderMarkdown(report: RunReport): string {
   const budget = budgetLine(report);
   const { headline, reasons } = recommendationText(report);
   const lines = [
-    `### ${title}`,
+    `### ${mdText(title ?? '')}`,
     '',
-    meta.join(' · '),
+    mdText(meta.join(' · ')),
     '',
     gridMarkdown(monthlyGrid(report)),
     '',
     gridMarkdown(horizonGrid(report)),
-    ...[horizonNote(report), budget].flatMap((line) => (line ? ['', line] : [])),
+    ...[horizonNote(report), budget].flatMap((line) => (line ? ['', mdText(line)] : [])),
     '',
-    `**Recommendation:** ${headline}`,
+    `**Recommendation:** ${mdText(headline)}`,
     '',
-    ...reasons.map((r) => `- ${r}`),
+    ...reasons.map((r) => `- ${mdText(r)}`),
+
   ];
   return `${lines.join('\n')}\n`;
 }

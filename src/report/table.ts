@@ -1,5 +1,5 @@
 import type { Model } from '../engine/model.js';
-import { money, percent, plural, whole } from './format.js';
+import { money, percent, plural, printable, whole } from './format.js';
 import { gridText, type Grid } from './grid.js';
 import { displayName, shortName, type ResultJson } from './result.js';
 import type { Theme } from './theme.js';
@@ -32,7 +32,9 @@ export function headerLines(report: RunReport): string[] {
     `${plural(org.employees, 'staff', 'staff')}, ${plural(org.devices, 'device')}, ` +
     `${plural(org.servers, 'server')}, ${plural(org.sites, 'site')}`;
   const set = s.overrides.length > 0 ? ` · --set ${s.overrides.join(' ')}` : '';
-  const run = `${runs} · seed ${s.seed} · ${report.source}${set}`;
+  // The file name and the --set arguments come from the command line: never raw to a terminal.
+  const run = printable(`${runs} · seed ${s.seed} · ${report.source}${set}`);
+
   // One line when it fits an 80-column terminal, else the business's size moves down.
   return who.length + size.length + 3 <= 80 ? [`${who} · ${size}`, run] : [who, size, run];
 }

@@ -87,7 +87,8 @@ describe('output formats', () => {
     const dir = tmpDir();
     const r = await runCli(['run', OFFICE, ...FAST, '-o', join(dir, 'no', 'x.txt')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: cannot write .*x\.txt: ENOENT/);
+    expect(r.stderr).toMatch(/^error: cannot write .*x\.txt: its folder does not exist — create the folder first\n$/);
+
     expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 });

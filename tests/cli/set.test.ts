@@ -40,13 +40,20 @@ describe('--set path=value', () => {
   });
 
   it.each([
-    ['managed.per_employe=95', 'error: --set managed.per_employe=95: unknown key "per_employe" — did you mean "per_employee"?'],
-    ['incidents["user suport"].preventable=0.4', 'error: --set incidents["user suport"].preventable=0.4: no item named "user suport" in incidents — did you mean "user support"?'],
-    ['incidents[9].preventable=0.4', 'error: --set incidents[9].preventable=0.4: incidents has 5 items, so [9] does not exist — count from 0'],
-    ['__proto__.polluted=1', 'error: --set __proto__.polluted=1: "__proto__" is not allowed in a path'],
-    ['managed.constructor=1', 'error: --set managed.constructor=1: "constructor" is not allowed in a path'],
-    ['managed.per_employee', 'error: --set managed.per_employee: expected path=value — e.g. --set managed.per_employee=95'],
-    ['managed.per_employee={p50: 1', 'error: --set managed.per_employee={p50: 1: the value is not one YAML value'],
+    ['managed.per_employe=95', 'error: --set managed.per_employe=95: managed.per_employe: unknown key — did you mean "per_employee"?\n'],
+    [
+      'incidents["user suport"].preventable=0.4',
+      'error: --set incidents["user suport"].preventable=0.4: incidents: no item named "user suport" — did you mean "user support"?\n',
+    ],
+    ['incidents[9].preventable=0.4', 'error: --set incidents[9].preventable=0.4: incidents: has 5 items, so [9] does not exist — count from 0\n'],
+    ['__proto__.polluted=1', 'error: --set __proto__.polluted=1: __proto__: reserved key — it cannot be set\n'],
+    ['managed.constructor=1', 'error: --set managed.constructor=1: managed.constructor: reserved key — it cannot be set\n'],
+    ['managed.per_employee', 'error: --set managed.per_employee: (argument): expected path=value — e.g. --set managed.per_employee=95\n'],
+    [
+      'managed.per_employee={p50: 1',
+      'error: --set managed.per_employee={p50: 1: managed.per_employee: not valid YAML after = — give one YAML value, e.g. 95 or "{p50: 1, p90: 3}"\n',
+    ],
+
     ['managed.per_employee=-3', 'error: --set managed.per_employee=-3: managed.per_employee: must be at least 0, got -3 — use a value of at least 0'],
   ])('names the --set argument in its error: %s', async (arg, message) => {
     const r = await runCli(['run', DENTAL, '--trials', '300', '--set', arg]);

@@ -58,7 +58,7 @@ describe('progress bar', () => {
 
   it('never shows with --quiet, machine formats, pipes or short runs', () => {
     const big = 30_000_000;
-    const exec = (progress: boolean, threads = 1) => ({ threads, io: undefined as never, progress });
+    const exec = (progress: boolean, threads = 1) => ({ threads, io: undefined as never, progress, allowLarge: false });
     expect(wantsProgressBar(big, exec(true))).toBe(true);
     expect(wantsProgressBar(big, exec(false))).toBe(false); // --quiet, JSON/CSV/Markdown, or stderr not a TTY
     expect(wantsProgressBar(big, exec(true, 2))).toBe(false); // two threads make it short

@@ -165,13 +165,13 @@ describe('hybrid (MODEL.md §4)', () => {
   });
 
   it('bills everything as break-fix when every incident escalates', () => {
-    const { out } = simulateProfile(withHybrid({ hours_per_staff_month: 1e6, escalation_share: 1 }));
+    const { out } = simulateProfile(withHybrid({ hours_per_staff_month: 744, escalation_share: 1 }));
     const [bf, h] = [optionIndex(out, 'break_fix'), optionIndex(out, 'hybrid')];
     out.monthlySpend[h]!.forEach((x, i) => expect(x - 5000).toBeCloseTo(out.monthlySpend[bf]![i]!, 6));
   });
 
   it('costs only the staff when all incidents fit in-house', () => {
-    const { out } = simulateProfile(withHybrid({ hours_per_staff_month: 1e6, internal_staff: 1.5 }));
+    const { out } = simulateProfile(withHybrid({ hours_per_staff_month: 744, internal_staff: 1.5 }));
     expect(out.monthlySpend[optionIndex(out, 'hybrid')]!.every((x) => x === 7500)).toBe(true);
   });
 

@@ -81,7 +81,7 @@ describe('problems with positions (key for unknown or missing keys, value for ba
     expect(problems(text).map(line)).toEqual([
       '4:14 organization.employees: must be at least 1, got -3 — use a value of at least 1',
       '9:33 incidents[0].labor_hours.p90: must be at least p50 (1), got 0.5 — raise p90 or lower p50',
-      '12:19 break_fix.response_hours: expected a number or { p50, p90 }, { mean, sd } or { low, mode, high }, got "soon" — write e.g. { p50: 1, p90: 4 }',
+      '12:19 break_fix.response_hours: expected a number or a distribution, got "soon" — write a plain number (no units or quotes), e.g. 150, or { p50: 1, p90: 4 }',
     ]);
   });
 
@@ -104,19 +104,19 @@ describe('problems with positions (key for unknown or missing keys, value for ba
 
   it('refuses non-finite numbers', () => {
     const text = GOOD.replace('loaded_hourly_cost: 40', 'loaded_hourly_cost: .inf');
-    expect(problems(text).map(line)).toEqual(['5:23 organization.loaded_hourly_cost: must be a finite number, got Infinity']);
+    expect(problems(text).map(line)).toEqual(['5:23 organization.loaded_hourly_cost: must be a finite number, got .inf — write a plain number such as 150']);
   });
 
   it('reports YAML syntax errors such as duplicate keys', () => {
     const text = GOOD.replace('  employees: 10\n', '  employees: 10\n  employees: 12\n');
     const [p] = problems(text);
-    expect(p).toMatchObject({ line: 5, col: 3, path: 'yaml' });
-    expect(p!.message).toMatch(/unique.*— keep only one of them/);
+    expect(p).toMatchObject({ line: 5, col: 3, path: 'organization.employees' });
+    expect(p!.message).toBe('duplicate key (first at line 4) — keep only one of them');
   });
 
   it('refuses prototype keys', () => {
     const text = GOOD.replace('managed:\n', 'managed:\n  __proto__: { polluted: true }\n');
-    expect(problems(text).map(line)).toEqual(['14:3 __proto__: reserved key — rename or remove it']);
+    expect(problems(text).map(line)).toEqual(['14:3 managed.__proto__: reserved key — rename or remove it']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
@@ -127,7 +127,8 @@ describe('problems with positions (key for unknown or missing keys, value for ba
 
   it('reads YAML 1.2 core: NO stays a string, so a boolean key rejects it', () => {
     const text = `${GOOD}  covers_onsite: NO\n`;
-    expect(problems(text).map(line)).toEqual(['16:18 managed.covers_onsite: expected a boolean, got "NO"']);
+    expect(problems(text).map(line)).toEqual(['16:18 managed.covers_onsite: expected a boolean, got "NO" — write true or false']);
+
   });
 
   it('needs something to compare break-fix with, and unique incident names', () => {

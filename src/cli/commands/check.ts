@@ -42,7 +42,8 @@ function githubLines(c: CheckJson, countLine: string): string {
 
 async function check(ctx: Context, files: string[], flags: CheckFlags): Promise<number> {
   const r = await import('../../report/check.js');
-  const { emit } = await import('../output.js');
+  const { checkOutput, emit } = await import('../output.js');
+  checkOutput(flags.output, files);
   const entries: CheckEntry[] = [];
   for (const file of files) entries.push(await checkOne(ctx, file, flags));
   const c = r.checkJson(entries);

@@ -9,7 +9,8 @@ async function compare(ctx: Context, files: string[], flags: CompareFlags): Prom
   const { executionFor, runProfile, settingsFor } = await import('../execute.js');
   const { profileLabel } = await import('../render.js');
   const c = await import('../../report/compare.js');
-  const { emit } = await import('../output.js');
+  const { checkOutput, emit } = await import('../output.js');
+  checkOutput(flags.output, files);
   // Read every file first, so a broken one stops the run before any simulation.
   const profiles = [];
   for (const file of files) profiles.push(await readProfile(file, ctx.io, 2, flags.set));

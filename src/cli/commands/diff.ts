@@ -9,7 +9,8 @@ async function diff(ctx: Context, oldFile: string, newFile: string, flags: DiffF
   const { executionFor, runProfile, settingsFor } = await import('../execute.js');
   const { inputChanges } = await import('../inputs.js');
   const d = await import('../../report/diff.js');
-  const { emit } = await import('../output.js');
+  const { checkOutput, emit } = await import('../output.js');
+  checkOutput(flags.output, [oldFile, newFile]);
   const a = await readProfile(oldFile, ctx.io, 2, flags.set);
   const b = await readProfile(newFile, ctx.io, 2, flags.set);
   // Both run with old's settings (unless flags override) so only the inputs differ.

@@ -25,7 +25,8 @@ function count(min: number) {
 
 async function init(ctx: Context, file: string | undefined, flags: InitFlags): Promise<void> {
   const { starterProfile } = await import('../../profile/starter.js');
-  const { emit } = await import('../output.js');
+  const { checkOutput, emit } = await import('../output.js');
+  checkOutput(file, []);
   if (file !== undefined && file !== '-' && existsSync(file) && !flags.force) {
     throw new CliError(2, `${file} already exists — choose another name or add --force to overwrite it`);
   }

@@ -17,8 +17,9 @@ async function run(ctx: Context, file: string | undefined, flags: RunFlags): Pro
   const { readProfile } = await import('../load.js');
   const { executionFor, runProfile, settingsFor } = await import('../execute.js');
   const { renderReport } = await import('../render.js');
-  const { emit } = await import('../output.js');
+  const { checkOutput, emit } = await import('../output.js');
   const path = file ?? bundledPath();
+  checkOutput(flags.output, [path]);
   if (file === undefined) ctx.io.err(`supportcast: no profile given — running the bundled example ${path}\n`);
   const profile = await readProfile(path, ctx.io, 2, flags.set);
   const source = file === undefined ? `${path} (bundled)` : profile.input.label;

@@ -15,7 +15,8 @@ export function addSchemaCommand(program: Command, ctx: Context): void {
     .option('-o, --output <file>', 'write it to a file (atomically), not stdout')
     .action(async (flags: { output?: string }) => {
       const { profileJsonSchema } = await import('../../profile/json-schema.js');
-      const { emit } = await import('../output.js');
+      const { checkOutput, emit } = await import('../output.js');
+      checkOutput(flags.output, []);
       emit(ctx.io, `${JSON.stringify(profileJsonSchema(), null, 2)}\n`, flags.output);
     });
 }
