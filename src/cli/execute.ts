@@ -84,9 +84,20 @@ export async function runProfile(
   return { result, model, source };
 }
 
-/** An allocation that failed for want of memory is the run's size, not a bug. */
+/**
+ * Failures that come from the run's size, not from a bug: an allocation that failed for
+ * want of memory, or an uncertain rate whose far tail drew more incidents in a month than
+ * any simulation can enumerate.
+ */
 function memoryFailure(e: unknown): CliError | undefined {
   const message = e instanceof Error ? e.message : '';
-  if (!(e instanceof RangeError) || !/allocation failed|Invalid (typed )?array length|out of memory/i.test(message)) return undefined;
-  return new CliError(2, 'not enough memory for this run — use fewer trials or months');
+  if (!(e instanceof RangeError)) return undefined;
+  if (/^incident count/.test(message)) {
+    return new CliError(2, `a trial drew more than a billion incidents in one month (${message.replace(/^incident count: /, '')}) — narrow the spread of the uncertain rates`);
+  }
+  if (/allocation failed|Invalid (typed )?array length|out of memory/i.test(message)) {
+    return new CliError(2, 'not enough memory for this run — use fewer trials or months');
+  }
+  return undefined;
 }
+

@@ -51,15 +51,18 @@ function sleep(ms: number): void {
  * is refused after a megabyte instead of filling memory. A FIFO or pipe that has no data
  * yet is polled (non-blocking) for a while, then given up on, so the run never hangs.
  */
-export function readBounded(fd: number, what: string, waitForWriter = false): Buffer {
+export function readBounded(fd: number, what: string, fifoPatienceMs = 0): Buffer {
   const limit = LIMITS.profileBytes;
+  // A named FIFO gives up after its patience; stdin waits as long as its writer takes, as cat does.
+  const patience = fifoPatienceMs > 0 ? fifoPatienceMs : Number.POSITIVE_INFINITY;
+
   const chunks: Buffer[] = [];
   let total = 0;
   let waited = 0;
   const st = fstatSync(fd);
   if (st.isFile() && st.size > limit) throw new CliError(2, `cannot read ${what}: ${TOO_LARGE}`);
   // Only a FIFO we opened without blocking reads 0 for "no writer yet"; elsewhere 0 is the end.
-  const polled = waitForWriter && st.isFIFO();
+  const polled = fifoPatienceMs > 0 && st.isFIFO();
   for (;;) {
     const buf = Buffer.allocUnsafe(64 * 1024);
     let n: number;
@@ -67,13 +70,13 @@ export function readBounded(fd: number, what: string, waitForWriter = false): Bu
       n = readSync(fd, buf, 0, buf.length, null);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      if (waited >= FIFO_PATIENCE_MS) throw new CliError(2, `cannot read ${what}: no data arrived in ${FIFO_PATIENCE_MS / 1000} s — is anything writing to it?`);
+      if (waited >= patience) throw new CliError(2, `cannot read ${what}: no data arrived in ${patience / 1000} s — is anything writing to it?`);
       sleep(POLL_MS);
       waited += POLL_MS;
       continue;
     }
     // On a FIFO opened without blocking, 0 before any data means "no writer yet".
-    if (n === 0 && polled && total === 0 && waited < FIFO_PATIENCE_MS) {
+    if (n === 0 && polled && total === 0 && waited < patience) {
       sleep(POLL_MS);
       waited += POLL_MS;
       continue;
@@ -84,8 +87,8 @@ export function readBounded(fd: number, what: string, waitForWriter = false): Bu
     chunks.push(buf.subarray(0, n));
     waited = 0;
   }
-  if (total === 0 && polled && waited >= FIFO_PATIENCE_MS) {
-    throw new CliError(2, `cannot read ${what}: nothing was written to it in ${FIFO_PATIENCE_MS / 1000} s — is anything writing to it?`);
+  if (total === 0 && polled && waited >= patience) {
+    throw new CliError(2, `cannot read ${what}: nothing was written to it in ${patience / 1000} s — is anything writing to it?`);
   }
   return Buffer.concat(chunks);
 }
@@ -103,7 +106,8 @@ function readFileBounded(path: string): Buffer {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    return readBounded(fd, path, true);
+    return readBounded(fd, path, FIFO_PATIENCE_MS);
+
   } finally {
     closeSync(fd);
   }

@@ -90,7 +90,8 @@ async function runProgram(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** The exit code for a failed command, after saying why on stderr (never a stack trace). */
-function reportFailure(e: unknown, io: Io): number {
+export function reportFailure(e: unknown, io: Io): number {
+
   if (e instanceof CommanderError) {
     // commander uses 1 for its own errors; usage errors are 2 here.
     return e.exitCode === 0 ? 0 : 2;

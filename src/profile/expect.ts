@@ -1,5 +1,5 @@
 import { QUANTITIES } from '../engine/analyze.js';
-import type { Issue } from './issues.js';
+import { describe, type Issue } from './issues.js';
 import { parsePath, type PathSegment } from './paths.js';
 
 export const SUMMARY_KEYS = ['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'cvar95'] as const;
@@ -21,25 +21,25 @@ function resultPathProblem(path: PathSegment[], optionIds: readonly string[], ha
   const [head, id, field, stat] = path;
   const ids = optionIds.join(', ');
   if (head === 'options') {
-    if (!isOneOf(id, optionIds)) return `no option ${JSON.stringify(id)} in this profile — use one of ${ids}`;
+    if (!isOneOf(id, optionIds)) return `no option ${describe(id)} in this profile — use one of ${ids}`;
     if (field === 'p_best' && path.length === 3) return undefined;
     if (field === 'p_month_over_budget' && path.length === 3) {
       return hasBudget ? undefined : 'p_month_over_budget needs a budget — add budget: { monthly: … }';
     }
-    if (!isOneOf(field, QUANTITIES)) return `unknown quantity ${JSON.stringify(field)} — use one of ${QUANTITIES.join(', ')}, p_best`;
-    if (!isOneOf(stat, SUMMARY_KEYS) || path.length !== 4) return `end the path with one of ${SUMMARY_KEYS.join(', ')}`;
+    if (!isOneOf(field, QUANTITIES)) return `unknown quantity ${describe(field)} — use one of ${QUANTITIES.join(', ')}, p_best`;
+    if (!isOneOf(stat, SUMMARY_KEYS) || path.length !== 4) return `the path needs a statistic at its end — end it with one of ${SUMMARY_KEYS.join(', ')}`;
     return undefined;
   }
   if (head === 'recommendation') {
     if (isOneOf(id, RECOMMENDATION_NUMBERS) && path.length === 2) return undefined;
     if (id === 'versus') {
-      if (!isOneOf(field, optionIds)) return `no option ${JSON.stringify(field)} in this profile — use one of ${ids}`;
+      if (!isOneOf(field, optionIds)) return `no option ${describe(field)} in this profile — use one of ${ids}`;
       if (isOneOf(stat, VERSUS_NUMBERS) && path.length === 4) return undefined;
-      return `end the path with one of ${VERSUS_NUMBERS.join(', ')}`;
+      return `the path needs a statistic at its end — end it with one of ${VERSUS_NUMBERS.join(', ')}`;
     }
-    return `use recommendation.${RECOMMENDATION_NUMBERS.join(', recommendation.')} or recommendation.versus.<id>.<stat>`;
+    return `not a result path — use recommendation.${RECOMMENDATION_NUMBERS.join(', recommendation.')} or recommendation.versus.<id>.<stat>`;
   }
-  return 'use recommendation, too_close, options.<id>.<quantity>.<stat> or recommendation.<number>';
+  return 'not a result path — use recommendation, too_close, options.<id>.<quantity>.<stat> or recommendation.<number>';
 }
 
 function recommendationMatches(expected: string, optionIds: readonly string[]): boolean {
@@ -58,26 +58,26 @@ export function readExpect(
   for (const [key, value] of Object.entries(expect)) {
     if (key === 'recommendation') {
       if (typeof value !== 'string' || !recommendationMatches(value, optionIds)) {
-        fail(key, 'value', `expected an option id, got ${JSON.stringify(value)} — use one of ${optionIds.join(', ')}`);
+        fail(key, 'value', `expected an option id, got ${describe(value)} — use one of ${optionIds.join(', ')}`);
       } else assertions.set(key, { kind: 'recommendation', value });
       continue;
     }
     if (key === 'too_close') {
-      if (typeof value !== 'boolean') fail(key, 'value', `expected true or false, got ${JSON.stringify(value)}`);
+      if (typeof value !== 'boolean') fail(key, 'value', `expected true or false, got ${describe(value)} — write true or false`);
       else assertions.set(key, { kind: 'too_close', value });
       continue;
     }
     const path = parsePath(key);
     const problem = path ? resultPathProblem(path, optionIds, hasBudget) : 'not a result path — write e.g. options.managed.monthly_spend.p90';
     if (problem || !path) {
-      fail(key, 'key', problem ?? 'not a result path');
+      fail(key, 'key', problem ?? 'not a result path — write e.g. options.managed.monthly_spend.p90');
       continue;
     }
     if (typeof value === 'number') assertions.set(key, { kind: 'number', path, min: value, max: value });
     else if (value !== null && typeof value === 'object') {
       const b = value as { min?: number; max?: number };
       assertions.set(key, { kind: 'number', path, min: b.min, max: b.max });
-    } else fail(key, 'value', `expected a number or { min, max }, got ${JSON.stringify(value)}`);
+    } else fail(key, 'value', `expected a number or { min, max }, got ${describe(value)} — write e.g. { max: 9500 }`);
   }
   return { assertions, issues };
 }

@@ -14,7 +14,10 @@ export interface Issue {
 type ZodIssue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
 
+const isPlainMap = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
 /** Strings quoted in a message are cut to this many characters. */
+
 const QUOTE_LIMIT = 40;
 
 /** A value as a message shows it: short, escaped, in YAML's words for NaN and infinities. */
@@ -101,7 +104,9 @@ function unionMessage(path: readonly PathSegment[], input: unknown): string {
   if (typeof input === 'string' || typeof input === 'boolean') {
     return `expected a number or a distribution, got ${describe(input)} — write a plain number (no units or quotes), e.g. 150, or { p50: 1, p90: 4 }`;
   }
-  return `expected a number or { p50, p90 }, { mean, sd } or { low, mode, high }, got ${describe(input)} — write e.g. { p50: 1, p90: 4 }`;
+  const keys = isPlainMap(input) ? ` with ${Object.keys(input).slice(0, 5).map((k) => describe(k)).join(', ')}` : '';
+  return `expected a number or { p50, p90 }, { mean, sd } or { low, mode, high }, got ${describe(input)}${keys} — write e.g. { p50: 1, p90: 4 }`;
+
 }
 
 const EXAMPLES: Record<string, string> = {
@@ -202,7 +207,10 @@ export function fromZodIssues(issues: readonly ZodIssue[], root: AnySchema, base
           out.push({ path, anchor, message: typeMessage('value', input, key) });
           break;
         }
-        const branch = bestBranch(issue.errors as ZodIssue[][]);
+        // A map none of whose keys belong to any form was not meant as one of them.
+        const known = knownKeys(root, path);
+        const unrelated = isPlainMap(input) && known.length > 0 && !Object.keys(input).some((k) => known.includes(k));
+        const branch = unrelated ? undefined : bestBranch(issue.errors as ZodIssue[][]);
         if (branch) out.push(...fromZodIssues(branch, root, path));
         else out.push({ path, anchor: 'value', message: unionMessage(path, input) });
         break;

@@ -26,6 +26,9 @@ export const LIMITS = {
   /** Working hours one person can give in a month (a month has at most 744 hours). */
   hoursPerStaffMonth: 744,
   dispersion: 100,
+  /** The smallest positive dispersion; below it the count is Poisson to many digits. */
+  minDispersion: 1e-6,
+
   afterHoursMultiplier: 10,
   incidentClasses: 100,
   managedTiers: 20,

@@ -75,8 +75,15 @@ function pathOf(ancestors: readonly unknown[], node: unknown): PathSegment[] {
 function documentProblems(doc: Document, lc: LineCounter): Problem[] {
   const problems: Problem[] = [];
   const at = (node: Node | null | undefined) => lc.linePos(node?.range?.[0] ?? 0);
+  const checkTag = (node: Node) => {
+    if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+      const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      problems.push({ ...at(node), path: 'yaml', message: `the tag ${tag} is not used in profiles — remove it and write the plain value` });
+    }
+  };
   visit(doc, {
     Map(_, map, ancestors) {
+      checkTag(map);
       const seen = new Map<string, number>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
@@ -90,12 +97,13 @@ function documentProblems(doc: Document, lc: LineCounter): Problem[] {
         if (RESERVED_KEYS.has(key)) problems.push({ ...pos, path: path(), message: 'reserved key — rename or remove it' });
       }
     },
-    Node(_, node) {
-      if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
-        const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-        problems.push({ ...at(node), path: 'yaml', message: `the tag ${tag} is not used in profiles — remove it and write the plain value` });
-      }
+    Seq(_, seq) {
+      checkTag(seq);
     },
+    Scalar(_, scalar) {
+      checkTag(scalar);
+    },
+
     Alias(_, alias) {
       if (alias.resolve(doc) === undefined) {
         problems.push({ ...at(alias), path: 'yaml', message: `*${alias.source} has no &${alias.source} anchor before it — define the anchor first or write the value out` });

@@ -28,7 +28,8 @@ function bounded(unit: AmountUnit, positive: boolean) {
   n = n.max(unit.max, cap(unit.why));
   const minPositive = unit.minPositive;
   if (!minPositive) return n;
-  return n.refine((v) => v === 0 || v >= minPositive.value, {
+  // Values at or below 0 are the min()'s problem: one mistake, one message.
+  return n.refine((v) => v <= 0 || v >= minPositive.value, {
     error: (iss) =>
       `must be ${positive ? '' : '0 or '}at least ${formatLimit(minPositive.value)}, got ${String(iss.input)} — ${minPositive.why}`,
   });
@@ -159,7 +160,15 @@ export const Incident = z
   .strictObject({
     name: Text,
     rate: Rate,
-    dispersion: z.number().min(0).max(LIMITS.dispersion, cap('variance λ + 100λ² is already far wilder than any published ticket data')).default(0),
+    dispersion: z
+      .number()
+      .min(0)
+      .max(LIMITS.dispersion, cap('variance λ + 100λ² is already far wilder than any published ticket data'))
+      .refine((v) => v <= 0 || v >= LIMITS.minDispersion, {
+        error: (iss) => `must be 0 (Poisson) or at least ${LIMITS.minDispersion}, got ${String(iss.input)} — below that it is Poisson; write 0`,
+      })
+      .default(0),
+
     labor_hours: HoursAmount,
     downtime: Downtime.optional(),
     direct_cost: MoneyAmount.default(0),
@@ -182,7 +191,8 @@ export const BreakFix = z.strictObject({
     .default(1),
   minimum_hours: hoursRule.default(0),
   billing_increment_hours: hoursRule
-    .refine((v) => v === 0 || v >= LIMITS.minIncrementHours, {
+    .refine((v) => v <= 0 || v >= LIMITS.minIncrementHours, {
+
       error: (iss) =>
         `must be 0 (no rounding) or at least ${LIMITS.minIncrementHours}, got ${String(iss.input)} — write hours: 0.25 is a quarter hour, 0.01 is 36 seconds`,
     })

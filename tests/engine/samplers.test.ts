@@ -169,3 +169,24 @@ describe('helpers of the hot loop', () => {
     for (const p of [1e-6, 0.01, 0.3, 0.77, 0.999]) expect(normalCdf(probit(p))).toBeCloseTo(p, 14);
   });
 });
+
+describe('fast paths are right on their whole domain', () => {
+  it('fastExp agrees with Math.exp from -800 to 800, and for NaN and infinities', () => {
+    for (let x = -800; x <= 800; x += 0.37) {
+      const want = Math.exp(x);
+      const got = fastExp(x);
+      if (want === 0 || !Number.isFinite(want)) expect(got).toBe(want);
+      else expect(Math.abs(got - want) / want).toBeLessThan(1e-15);
+    }
+    expect(fastExp(Number.NaN)).toBeNaN();
+    expect(fastExp(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+    expect(fastExp(Number.NEGATIVE_INFINITY)).toBe(0);
+  });
+
+  it('the Poisson sampler counts nothing for NaN and refuses an endless mean instead of looping', () => {
+    const s = new Stream('test');
+
+    expect(poisson(s, Number.NaN)).toBe(0);
+    expect(() => poisson(s, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
