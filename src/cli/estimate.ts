@@ -1,7 +1,7 @@
 import type { Model, RunSettings } from '../engine/model.js';
 import { LIMITS, formatLimit } from '../profile/limits.js';
 import { CliError } from './errors.js';
-import { expectedIncidentsPerMonth } from './parallel.js';
+import { expectedIncidentsPerMonth, optionCount } from '../run/work.js';
 
 /** Incident-option evaluations per second on one thread of this machine (bench/RESULTS.md), for estimates only. */
 const EVALUATIONS_PER_SECOND = 2e7;
@@ -20,7 +20,7 @@ export interface RunEstimate {
  * trial arrays per option, plus a copy of the largest for its percentiles.
  */
 export function estimateRun(model: Model, settings: RunSettings, threads: number): RunEstimate {
-  const options = 1 + model.managed.length + (model.hybrid ? 1 : 0);
+  const options = optionCount(model);
   const trialMonths = settings.trials * settings.months;
   const incidents = trialMonths * expectedIncidentsPerMonth(model);
   const work = (incidents + trialMonths) * options;

@@ -1,10 +1,12 @@
-import { analyze } from '../engine/analyze.js';
 import type { RunSettings } from '../engine/model.js';
 import { buildResult, type ResultJson } from '../report/result.js';
 import type { RunReport } from '../report/table.js';
 import type { ProfileInput } from './load.js';
 import type { SimulationFlags } from './options.js';
-import { simulateParallel, workOf } from './parallel.js';
+import { InThreadExecutor, type Executor } from '../run/executor.js';
+import { run } from '../run/run.js';
+import { WorkerPool } from '../run/worker-pool.js';
+import { PARALLEL_THRESHOLD, workOf } from '../run/work.js';
 import { progressBar } from './progress.js';
 import type { Io } from './io.js';
 import { CliError } from './errors.js';
@@ -12,23 +14,40 @@ import { estimateRun, refuseLargeRun } from './estimate.js';
 import { firstNonFinite } from './finite.js';
 import { VERSION } from './version.js';
 
-/** How to run: threads in all, and whether a progress bar may be shown on stderr. */
-export interface Execution {
-  readonly threads: number;
-  readonly io: Io;
-  readonly progress: boolean;
-  /** --allow-large: run beyond the documented time and memory limits. */
-  readonly allowLarge: boolean;
+/**
+ * How a command runs its simulations: threads in all, whether a progress bar may be shown
+ * on stderr, and the worker pool, made on first need and shared by the command's runs.
+ * Commands `close()` it when done.
+ */
+export class Execution {
+  private pool: WorkerPool | undefined;
+
+  constructor(
+    readonly threads: number,
+    readonly io: Io,
+    readonly progress: boolean,
+    /** --allow-large: run beyond the documented time and memory limits. */
+    readonly allowLarge: boolean,
+  ) {}
+
+  /** This thread for small runs (a worker costs more to start than it saves), else the pool. */
+  executorFor(work: number): Executor {
+    if (this.threads <= 1 || work < PARALLEL_THRESHOLD) return IN_THREAD;
+    this.pool ??= new WorkerPool(this.threads);
+    return this.pool;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
+  }
 }
+
+const IN_THREAD = new InThreadExecutor();
 
 /** Progress bars only for a person at a terminal reading a table. */
 export function executionFor(io: Io, flags: SimulationFlags, format: string): Execution {
-  return {
-    threads: flags.threads,
-    io,
-    progress: format === 'table' && io.stderrIsTTY && !flags.quiet,
-    allowLarge: flags.allowLarge === true,
-  };
+  return new Execution(flags.threads, io, format === 'table' && io.stderrIsTTY && !flags.quiet, flags.allowLarge === true);
 }
 
 /**
@@ -58,17 +77,16 @@ export async function runProfile(
 ): Promise<RunReport> {
   const { model, profile } = p.loaded;
   refuseLargeRun(estimateRun(model, settings, exec.threads), settings, exec.allowLarge);
-  const showBar = wantsProgressBar(workOf(model, settings), exec);
-  const bar = showBar ? progressBar(exec.io, `simulating ${profile.name}`) : undefined;
-  let out;
+  const work = workOf(model, settings);
+  const bar = wantsProgressBar(work, exec) ? progressBar(exec.io, `simulating ${profile.name}`) : undefined;
+  let analysis;
   try {
-    out = await simulateParallel(model, settings, { threads: exec.threads, ...(bar ? { onProgress: bar.update } : {}) });
+    analysis = await run(model, settings, exec.executorFor(work), bar ? { onProgress: bar.update } : {});
   } catch (e) {
     throw memoryFailure(e) ?? e;
   } finally {
     bar?.done();
   }
-  const analysis = analyze(model, out);
   const result: ResultJson = buildResult(analysis, model, {
     version: VERSION,
     profileName: profile.name,
@@ -101,3 +119,13 @@ function memoryFailure(e: unknown): CliError | undefined {
   return undefined;
 }
 
+
+/** Runs `body` with an execution for these flags and always ends its threads afterwards. */
+export async function withExecution<T>(io: Io, flags: SimulationFlags, format: string, body: (exec: Execution) => Promise<T>): Promise<T> {
+  const exec = executionFor(io, flags, format);
+  try {
+    return await body(exec);
+  } finally {
+    await exec.close();
+  }
+}

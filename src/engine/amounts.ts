@@ -1,31 +1,32 @@
-import { FIXED, LOGNORMAL, type Amount } from './model.js';
-import { blockStream } from './rng.js';
+import { unit53, purposeKey } from './hash.js';
+import { FIXED, LOGNORMAL, TRIANGULAR, unknownKind, type Amount, type Input } from './model.js';
 import { probit, triangularAt } from './samplers.js';
 
-/** The amount's quantile at probability u (one uniform per draw, whatever the kind). */
+/** The amount's quantile at probability u: one uniform per draw, whatever the kind. */
 export function amountAt(x: Amount, u: number): number {
-  if (x.kind === FIXED) return x.a;
-  if (x.kind === LOGNORMAL) return Math.exp(x.a + x.b * probit(u));
-  return triangularAt(u, x.a, x.b, x.c);
+  switch (x.kind) {
+    case FIXED:
+      return x.a;
+    case LOGNORMAL:
+      return Math.exp(x.a + x.b * probit(u));
+    case TRIANGULAR:
+      return triangularAt(u, x.a, x.b, x.c);
+    default:
+      return unknownKind(x.kind);
+  }
 }
 
 /**
- * Draws one value per trial of a block for a per-trial input. Each input has a stream of
- * its own, named by `key`, so making one input uncertain never moves another's draws.
+ * One value per trial first … first + n − 1 of a per-trial input, each the input's quantile
+ * at the uniform addressed by (seed, the input's key, trial) (MODEL.md §1 v2): the same
+ * trial gets the same draw in any block, on any thread, and a quantile moves monotonically
+ * with the input's parameters.
  */
-export function drawPerTrial(x: Amount, n: number, seed: number, block: number, key: string): Float64Array {
+export function drawPerTrial(input: Input, seed: number, first: number, n: number): Float64Array {
   const out = new Float64Array(n);
+  const x = input.amount;
   if (x.kind === FIXED) return out.fill(x.a);
-  const s = blockStream(seed, block, key);
-  for (let i = 0; i < n; i++) out[i] = amountAt(x, s.u());
+  const key = purposeKey(seed, input.key);
+  for (let i = 0; i < n; i++) out[i] = amountAt(x, unit53(key, first + i, 0));
   return out;
-}
-
-/**
- * Billable hours for H hours of labour: the minimum, else H rounded up to the increment.
- * The 1e-9 keeps exact multiples (2.1 h at 0.3 h) from billing an extra step.
- */
-export function billedHours(hours: number, minimumHours: number, incrementHours: number): number {
-  const rounded = incrementHours > 0 ? Math.ceil(hours / incrementHours - 1e-9) * incrementHours : hours;
-  return rounded > minimumHours ? rounded : minimumHours;
 }

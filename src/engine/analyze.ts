@@ -1,6 +1,8 @@
 import { mean, quantile, quantileSorted, quickselect, sampleStandardDeviation } from 'simple-statistics';
+import type { SimulationOutput } from './collect.js';
 import type { Basis, Metric, Model } from './model.js';
-import type { OptionInfo, SimulationOutput } from './simulate.js';
+import { QUANTITIES, type Quantity } from './quantities.js';
+import type { OptionInfo } from './simulate.js';
 
 /** The statistics reported for every quantity (MODEL.md §6). */
 export interface Summary {
@@ -16,17 +18,6 @@ export interface Summary {
   p99: number;
   cvar95: number;
 }
-
-export const QUANTITIES = [
-  'monthly_spend',
-  'monthly_total_cost',
-  'horizon_spend',
-  'horizon_total_cost',
-  'horizon_downtime_hours',
-  'horizon_downtime_cost',
-  'horizon_direct_cost',
-] as const;
-export type Quantity = (typeof QUANTITIES)[number];
 
 export interface OptionStats {
   readonly summaries: Record<Quantity, Summary>;
@@ -116,18 +107,6 @@ export function summarize(values: Float64Array): Summary {
     p95: q(0.95),
     p99: q(0.99),
     cvar95: tailSum / tail,
-  };
-}
-
-function quantityArrays(out: SimulationOutput): Record<Quantity, Float64Array[]> {
-  return {
-    monthly_spend: out.monthlySpend,
-    monthly_total_cost: out.monthlyTotalCost,
-    horizon_spend: out.horizonSpend,
-    horizon_total_cost: out.horizonTotalCost,
-    horizon_downtime_hours: out.horizonDowntimeHours,
-    horizon_downtime_cost: out.horizonDowntimeCost,
-    horizon_direct_cost: out.horizonDirectCost,
   };
 }
 
@@ -225,8 +204,8 @@ export function decide(basisValues: readonly Float64Array[], basis: Basis, metri
 
 /** Everything MODEL.md §6 reports, as numbers. */
 export function analyze(model: Model, out: SimulationOutput): Analysis {
-  const arrays = quantityArrays(out);
-  const basisValues = model.decision.basis === 'spend' ? out.horizonSpend : out.horizonTotalCost;
+  const arrays = out.values;
+  const basisValues = model.decision.basis === 'spend' ? arrays.horizon_spend : arrays.horizon_total_cost;
   const best = pBest(basisValues, out.trials);
   const budget = model.budgetMonthly;
   const stats = out.options.map((_, o) => {
@@ -237,7 +216,7 @@ export function analyze(model: Model, out: SimulationOutput): Analysis {
     return {
       summaries,
       pBest: best[o]!,
-      pMonthOverBudget: budget === undefined ? undefined : shareAbove(out.monthlySpend[o]!, budget),
+      pMonthOverBudget: budget === undefined ? undefined : shareAbove(arrays.monthly_spend[o]!, budget),
     };
   });
   return {

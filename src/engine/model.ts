@@ -7,22 +7,38 @@
 export const FIXED = 0;
 export const LOGNORMAL = 1;
 export const TRIANGULAR = 2;
+export type AmountKind = typeof FIXED | typeof LOGNORMAL | typeof TRIANGULAR;
+
+/** For the end of every dispatch over amount kinds: a new kind cannot be silently sampled as another. */
+export function unknownKind(kind: never): never {
+  throw new Error(`unknown amount kind ${String(kind)}`);
+}
 
 /**
  * A compiled amount. FIXED: a = value. LOGNORMAL: a = mu, b = sigma of the log.
  * TRIANGULAR: a = low, b = mode, c = high.
  */
 export interface Amount {
-  readonly kind: typeof FIXED | typeof LOGNORMAL | typeof TRIANGULAR;
+  readonly kind: AmountKind;
   readonly a: number;
   readonly b: number;
   readonly c: number;
 }
 
+/**
+ * An amount drawn once per trial (MODEL.md §3), with the address of its draw: the path of
+ * the field it comes from. A default that names another field (out_of_scope_hourly_rate →
+ * break_fix.hourly_rate) carries that field's key, so it is the same draw (MODEL.md §4 v2).
+ */
+export interface Input {
+  readonly amount: Amount;
+  readonly key: string;
+}
+
 export interface IncidentClassModel {
   readonly name: string;
   /** Expected incidents per month per unit, drawn once per trial. */
-  readonly rate: Amount;
+  readonly rate: Input;
   /** Units the rate applies to (employees, devices, ...; 1/12 for per_year). */
   readonly rateUnits: number;
   readonly dispersion: number;
@@ -31,19 +47,19 @@ export interface IncidentClassModel {
   readonly directCost: Amount;
   /** People stopped per incident (0 when the class has no downtime block). */
   readonly people: number;
-  readonly revenuePerHour: Amount;
-  readonly onsiteShare: Amount;
-  readonly afterHoursShare: Amount;
-  readonly preventable: Amount;
+  readonly revenuePerHour: Input;
+  readonly onsiteShare: Input;
+  readonly afterHoursShare: Input;
+  readonly preventable: Input;
   readonly covered: boolean;
 }
 
 export interface BreakFixModel {
-  readonly hourlyRate: Amount;
+  readonly hourlyRate: Input;
   readonly afterHoursMultiplier: number;
   readonly minimumHours: number;
   readonly billingIncrementHours: number;
-  readonly tripFee: Amount;
+  readonly tripFee: Input;
   readonly responseHours: Amount;
 }
 
@@ -51,27 +67,27 @@ export interface ManagedModel {
   /** `managed` or `managed:<name>`. */
   readonly id: string;
   readonly label: string;
-  readonly perEmployee: Amount;
-  readonly perDevice: Amount;
-  readonly perServer: Amount;
-  readonly perSite: Amount;
-  readonly flat: Amount;
-  readonly minimumMonthly: Amount;
-  readonly onboardingFee: Amount;
+  readonly perEmployee: Input;
+  readonly perDevice: Input;
+  readonly perServer: Input;
+  readonly perSite: Input;
+  readonly flat: Input;
+  readonly minimumMonthly: Input;
+  readonly onboardingFee: Input;
   readonly annualIncrease: number;
-  readonly outOfScopeHourlyRate: Amount;
+  readonly outOfScopeHourlyRate: Input;
   readonly coversOnsite: boolean;
-  readonly prevention: Amount;
+  readonly prevention: Input;
   readonly responseHours: Amount;
 }
 
 export interface HybridModel {
   readonly label: string;
   readonly internalStaff: number;
-  readonly monthlyCostPerStaff: Amount;
+  readonly monthlyCostPerStaff: Input;
   readonly hoursPerStaffMonth: number;
-  readonly escalationShare: Amount;
-  readonly prevention: Amount;
+  readonly escalationShare: Input;
+  readonly prevention: Input;
   readonly responseHours: Amount;
 }
 
@@ -80,7 +96,7 @@ export interface OrganizationModel {
   readonly devices: number;
   readonly servers: number;
   readonly sites: number;
-  readonly loadedHourlyCost: Amount;
+  readonly loadedHourlyCost: Input;
 }
 
 export type Basis = 'total_cost' | 'spend';
@@ -116,7 +132,7 @@ export function amountMean(x: Amount): number {
     case TRIANGULAR:
       return (x.a + x.b + x.c) / 3;
     default:
-      return x.kind satisfies never;
+      return unknownKind(x.kind);
   }
 }
 
@@ -134,6 +150,6 @@ export function amountVariance(x: Amount): number {
       return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
     }
     default:
-      return x.kind satisfies never;
+      return unknownKind(x.kind);
   }
 }

@@ -1,39 +1,64 @@
-import seedrandom from 'seedrandom';
+import { fmix, hash3, unitFromWord } from './hash.js';
 
-const BUFFER = 512;
+const BUFFER = 64;
 const TWO_POW_32_INV = 1 / 4294967296;
+const GOLDEN = 0x9e3779b9 | 0;
 
 /**
- * A stream of uniforms in the open interval (0, 1).
+ * A stream of uniforms in (0, 1), started at an address: sfc32 (Doty-Humphrey's small fast
+ * counting generator), seeded from a hash of (key, a, b, salt). Addressed draws (MODEL.md §1)
+ * need many short streams — one per class, trial and month — and sfc32 is the cheapest
+ * generator that is both fast in a loop and good from a hashed seed. Hand-written because
+ * seedrandom's generators are 2-10× slower in a hot loop (tech notes §4).
  *
- * The generator is sfc32 (Doty-Humphrey's small fast counting generator), hand-written
- * because seedrandom's own generators are 2-10x slower in a hot loop (tech notes §4);
- * seedrandom's alea turns the stream's name into the 128-bit starting state, so every
- * (seed, block, stream) gets an independent, reproducible sequence.
- *
- * A stream is read either one uniform at a time (`u`, from a buffer refilled 512 at a
- * time, because a tiny method reading a typed array inlines where the generator would
- * not) or in runs (`fill`), never both.
+ * A stream is read either in runs (`fill`, into the incident columns) or one at a time
+ * (`u`, for rejection samplers), and `restart` points it at a new address without
+ * allocating, so the hot loop keeps one object per purpose.
  */
 export class Stream {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 1;
   private readonly buf = new Float64Array(BUFFER);
   private pos = BUFFER;
 
-  constructor(name: string) {
-    const seeder = seedrandom.alea(name);
-    this.a = seeder.int32() | 0;
-    this.b = seeder.int32() | 0;
-    this.c = seeder.int32() | 0;
+  /** Restarts the stream at the address (key, a, b, salt): the same address, the same numbers. */
+  restart(key: number, a: number, b: number, salt: number): void {
+    const h = hash3(key, a, b, salt);
+    this.a = h;
+    this.b = fmix(h + GOLDEN);
+    this.c = fmix(this.b + GOLDEN);
     this.d = 1; // sfc32's counter; the reference seeding starts it at 1
-    // sfc32's reference seeding discards 12 outputs to mix the state.
-    this.discard(12);
+    this.pos = BUFFER;
+    this.discard12();
   }
 
-  /** One uniform in (0, 1): 32 random bits centred in their cell, so never 0 or 1. */
+  /**
+   * sfc32's reference seeding discards 12 outputs to mix the state. A loop of its own, not
+   * `fill`: with one call site, fill inlines into the incident loop on every thread.
+   */
+  private discard12(): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    for (let i = 0; i < 12; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (c << 21) | (c >>> 11);
+      c = (c + t) | 0;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
+
+  /** One uniform in (0, 1). */
   u(): number {
     if (this.pos === BUFFER) {
       this.fill(this.buf, BUFFER);
@@ -49,6 +74,7 @@ export class Stream {
     let c = this.c;
     let d = this.d;
     for (let i = 0; i < n; i++) {
+
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);
@@ -62,17 +88,42 @@ export class Stream {
     this.c = c;
     this.d = d;
   }
+}
 
-  private discard(n: number): void {
-    const scratch = new Float64Array(n);
-    this.fill(scratch, n);
+/**
+ * A stream that starts itself only when first read: the ziggurat's rare rejections (about
+ * one normal in 80) draw from an address of their own, and most class-months need none.
+ */
+export class LazyStream {
+  private readonly stream = new Stream();
+  private started = false;
+  private key = 0;
+  private addrA = 0;
+  private addrB = 0;
+  private salt = 0;
+
+  /** Points the stream at an address; nothing is computed until the first read. */
+  at(key: number, a: number, b: number, salt: number): void {
+    this.key = key;
+    this.addrA = a;
+    this.addrB = b;
+    this.salt = salt;
+    this.started = false;
+  }
+
+  u(): number {
+    if (!this.started) {
+      this.stream.restart(this.key, this.addrA, this.addrB, this.salt);
+      this.started = true;
+    }
+    return this.stream.u();
   }
 }
 
-/** Trials run in blocks of this many; each block's streams depend only on (seed, block). */
-export const BLOCK_SIZE = 1024;
-
-/** The stream for one named purpose inside one block of trials. */
-export function blockStream(seed: number, block: number, name: string): Stream {
-  return new Stream(`supportcast/1:${seed}:${block}:${name}`);
+/** One uniform at the address (key, a, b, salt), without a stream. */
+export function uniformAt(key: number, a: number, b: number, salt: number): number {
+  return unitFromWord(hash3(key ^ salt, a, b, salt));
 }
+
+/** Trials are collected in blocks of this many: the batches of the percentile standard errors. */
+export const BLOCK_SIZE = 1024;

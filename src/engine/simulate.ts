@@ -1,8 +1,27 @@
 import { drawPerTrial } from './amounts.js';
-import { fastExp } from './fastmath.js';
-import { FIXED, LOGNORMAL, type Amount, type IncidentClassModel, type Model, type RunSettings } from './model.js';
-import { BLOCK_SIZE, blockStream, type Stream } from './rng.js';
-import { incidentCount, triangularAt } from './samplers.js';
+import { billedHours, chargeCents, toCents } from './billing.js';
+
+import { CountInverter } from './counts.js';
+import { exp, expInRange, fastExp } from './fastmath.js';
+import { purposeKey } from './hash.js';
+import { FIXED, LOGNORMAL, TRIANGULAR, unknownKind, type AmountKind, type IncidentClassModel, type Model, type RunSettings } from './model.js';
+import { arraysLength, quantityViews, type QuantityArrays } from './quantities.js';
+import { LazyStream, Stream, uniformAt } from './rng.js';
+import { triangularAt } from './samplers.js';
+import {
+  SALT_COUNT,
+  SALT_INCIDENTS,
+  SALT_REJECTIONS,
+  SLOTS,
+  SLOT_AFTER_HOURS,
+  SLOT_DIRECT,
+  SLOT_ESCALATION,
+  SLOT_LABOR,
+  SLOT_ONSITE,
+  SLOT_OUTAGE,
+  SLOT_PREVENTION,
+  SLOT_WAIT,
+} from './slots.js';
 import { normalCdf, zigNormal } from './ziggurat.js';
 
 export const BREAK_FIX = 0;
@@ -16,20 +35,25 @@ export interface OptionInfo {
   readonly kind: OptionKind;
 }
 
-/** Per-trial and per-trial-month results, one array per option in `options` order. */
-export interface SimulationOutput {
+/** A run of consecutive trials: what one task simulates. */
+export interface TrialRange {
+  readonly first: number;
+  readonly trials: number;
+}
+
+/** One range's trials: every quantity of every option, in one transferable buffer. */
+export interface BlockOutput {
+  /** The range's first trial and its number of trials. */
+  readonly first: number;
   readonly trials: number;
   readonly months: number;
-  readonly options: readonly OptionInfo[];
-  /** Index trial * months + month. */
-  readonly monthlySpend: Float64Array[];
-  readonly monthlyTotalCost: Float64Array[];
-  /** Index trial. */
-  readonly horizonSpend: Float64Array[];
-  readonly horizonTotalCost: Float64Array[];
-  readonly horizonDowntimeHours: Float64Array[];
-  readonly horizonDowntimeCost: Float64Array[];
-  readonly horizonDirectCost: Float64Array[];
+  readonly options: number;
+  readonly buffer: ArrayBufferLike;
+}
+
+/** Bytes a range's output needs: one zeroed buffer of this size can be handed to simulateTrials. */
+export function outputBytes(model: Model, months: number, trials: number): number {
+  return arraysLength(optionsOf(model).length, trials, months) * 8;
 }
 
 /** The options in decision order: break-fix, managed tiers in file order, hybrid. */
@@ -40,79 +64,60 @@ export function optionsOf(model: Model): OptionInfo[] {
   return options;
 }
 
-export type ArrayAllocator = (length: number) => Float64Array;
+/**
+ * Trials one task simulates. Every draw is addressed by trial, so how trials are grouped
+ * never changes a number; 256 keeps two threads busy to the end of a run.
+ */
+export const TASK_SIZE = 256;
 
-export function allocateOutput(
-  model: Model,
-  settings: RunSettings,
-  allocate: ArrayAllocator = (n) => new Float64Array(n),
-): SimulationOutput {
-  const options = optionsOf(model);
-  const { trials, months } = settings;
-  const each = (n: number) => options.map(() => allocate(n));
-  return {
-    trials,
-    months,
-    options,
-    monthlySpend: each(trials * months),
-    monthlyTotalCost: each(trials * months),
-    horizonSpend: each(trials),
-    horizonTotalCost: each(trials),
-    horizonDowntimeHours: each(trials),
-    horizonDowntimeCost: each(trials),
-    horizonDirectCost: each(trials),
-  };
+/** Trials from..to − 1 in ranges of TASK_SIZE. */
+export function taskRanges(from: number, to: number): TrialRange[] {
+  const ranges: TrialRange[] = [];
+  for (let first = from; first < to; first += TASK_SIZE) ranges.push({ first, trials: Math.min(TASK_SIZE, to - first) });
+  return ranges;
 }
 
-export function blockCount(trials: number): number {
-  return Math.ceil(trials / BLOCK_SIZE);
+/** The per-quantity, per-option arrays of a block's output. */
+export function blockArrays(out: BlockOutput): QuantityArrays {
+  return quantityViews(out.buffer, out.options, out.trials, out.months);
 }
 
-/** Runs every trial on this thread. */
-export function simulate(model: Model, settings: RunSettings): SimulationOutput {
-  const out = allocateOutput(model, settings);
-  const blocks = blockCount(settings.trials);
-  for (let b = 0; b < blocks; b++) simulateBlock(model, settings, b, out);
-  return out;
-}
-
-function classKey(name: string, field: string): string {
-  return `incidents[${JSON.stringify(name)}].${field}`;
+/** The purpose a class's own draws are keyed by: its name, so order in the file does not matter. */
+export function classPurpose(name: string): string {
+  return `incidents[${JSON.stringify(name)}]`;
 }
 
 /**
  * One incident class inside one block: its constants unpacked into plain number fields
- * (one hidden class, so the hot loop's property reads stay monomorphic) and its per-trial
- * draws.
+ * (one hidden class, so the hot loop's property reads stay monomorphic), its per-trial
+ * draws, and the streams its class-months read.
  */
 class ClassState {
-  readonly laborKind: number;
+  readonly laborKind: AmountKind;
   readonly laborA: number;
   readonly laborB: number;
   readonly laborC: number;
-  readonly outageKind: number;
+  readonly outageKind: AmountKind;
   readonly outageA: number;
   readonly outageB: number;
   readonly outageC: number;
-  readonly directKind: number;
+  readonly directKind: AmountKind;
   readonly directA: number;
   readonly directB: number;
   readonly directC: number;
   readonly people: number;
   readonly covered: boolean;
   readonly dispersion: number;
+  /** The key all of this class's addressed draws are made under. */
+  readonly key: number;
   readonly lambda: Float64Array;
   readonly revenue: Float64Array;
   readonly onsite: Float64Array;
   readonly afterHours: Float64Array;
   readonly preventable: Float64Array;
-  readonly counts: Stream;
-  readonly incidents: Stream;
-  /** Extra uniforms for the ziggurat's rare rejections, so `incidents` stays eight a draw. */
-  readonly rejections: Stream;
+  readonly counts = new CountInverter();
 
-  constructor(c: IncidentClassModel, seed: number, block: number, n: number) {
-    const per = (x: Amount, field: string) => drawPerTrial(x, n, seed, block, classKey(c.name, field));
+  constructor(c: IncidentClassModel, seed: number, first: number, n: number) {
     this.laborKind = c.laborHours.kind;
     this.laborA = c.laborHours.a;
     this.laborB = c.laborHours.b;
@@ -128,21 +133,20 @@ class ClassState {
     this.people = c.people;
     this.covered = c.covered;
     this.dispersion = c.dispersion;
-    this.lambda = per(c.rate, 'rate');
+    this.key = purposeKey(seed, classPurpose(c.name));
+    this.lambda = drawPerTrial(c.rate, seed, first, n);
     for (let i = 0; i < n; i++) this.lambda[i] = this.lambda[i]! * c.rateUnits;
-    this.revenue = per(c.revenuePerHour, 'downtime.revenue_per_hour');
-    this.onsite = per(c.onsiteShare, 'onsite_share');
-    this.afterHours = per(c.afterHoursShare, 'after_hours_share');
-    this.preventable = per(c.preventable, 'preventable');
-    this.counts = blockStream(seed, block, classKey(c.name, 'counts'));
-    this.incidents = blockStream(seed, block, classKey(c.name, 'incidents'));
-    this.rejections = blockStream(seed, block, classKey(c.name, 'rejections'));
+    this.revenue = drawPerTrial(c.revenuePerHour, seed, first, n);
+    this.onsite = drawPerTrial(c.onsiteShare, seed, first, n);
+    this.afterHours = drawPerTrial(c.afterHoursShare, seed, first, n);
+    this.preventable = drawPerTrial(c.preventable, seed, first, n);
   }
 }
 
 /**
  * Everything the per-incident loop reads and writes for the options, as parallel typed
- * arrays indexed by option, plus this trial's and this month's scalars.
+ * arrays indexed by option, plus this trial's and this month's scalars. Spend is kept in
+ * whole cents, so its sums are exact (MODEL.md §4 v2).
  */
 class OptionState {
   readonly n: number;
@@ -162,10 +166,12 @@ class OptionState {
   readonly prevention: Float64Array;
   readonly rate: Float64Array;
   /** This month's accumulators. */
-  readonly spend: Float64Array;
+  readonly spendCents: Float64Array;
   readonly exposure: Float64Array;
   readonly revenueLost: Float64Array;
   readonly direct: Float64Array;
+  /** This trial's horizon spend in cents. */
+  readonly horizonCents: Float64Array;
   /** The current class's people stopped per incident and revenue lost per hour. */
   people = 0;
   revenue = 0;
@@ -178,25 +184,17 @@ class OptionState {
   escalation = 0;
   remaining = 0;
 
-  /** Adds one class's month to option o: its bills, and its Σ (wait + outage) hours as downtime. */
-  addMonth(o: number, spend: number, hours: number, direct: number): void {
-    this.spend[o] = this.spend[o]! + spend;
-    this.exposure[o] = this.exposure[o]! + this.people * hours;
-    this.revenueLost[o] = this.revenueLost[o]! + this.revenue * hours;
-    this.direct[o] = this.direct[o]! + direct;
-  }
-
-  constructor(model: Model, seed: number, block: number, n: number) {
-    const per = (x: Amount, key: string) => drawPerTrial(x, n, seed, block, key);
+  constructor(model: Model, seed: number, first: number, n: number) {
+    const per = (x: Parameters<typeof drawPerTrial>[0]) => drawPerTrial(x, seed, first, n);
     const options = optionsOf(model);
     const count = options.length;
     const bf = model.breakFix;
     const org = model.organization;
     const zeros = new Float64Array(n);
-    const bfRate = per(bf.hourlyRate, 'break_fix.hourly_rate');
+    const bfRate = per(bf.hourlyRate);
     this.n = count;
     this.kind = Int32Array.from(options, (o) => o.kind);
-    const responses: Amount[] = [bf.responseHours];
+    const responses = [bf.responseHours];
     this.coversOnsite = new Uint8Array(count);
     this.annualIncrease = new Float64Array(count);
     this.preventionByTrial = [zeros];
@@ -204,34 +202,33 @@ class OptionState {
     this.onboardingByTrial = [zeros];
     this.rateByTrial = [bfRate];
     model.managed.forEach((m, j) => {
-      const key = (field: string) => `${m.id}.${field}`;
       const fee = new Float64Array(n);
-      const parts: Array<[Amount, number, string]> = [
-        [m.perEmployee, org.employees, 'per_employee'],
-        [m.perDevice, org.devices, 'per_device'],
-        [m.perServer, org.servers, 'per_server'],
-        [m.perSite, org.sites, 'per_site'],
-        [m.flat, 1, 'flat'],
-      ];
-      for (const [amount, units, field] of parts) {
-        const price = per(amount, key(field));
+      const parts = [
+        [m.perEmployee, org.employees],
+        [m.perDevice, org.devices],
+        [m.perServer, org.servers],
+        [m.perSite, org.sites],
+        [m.flat, 1],
+      ] as const;
+      for (const [input, units] of parts) {
+        const price = per(input);
         for (let i = 0; i < n; i++) fee[i] = fee[i]! + price[i]! * units;
       }
-      const minimum = per(m.minimumMonthly, key('minimum_monthly'));
+      const minimum = per(m.minimumMonthly);
       for (let i = 0; i < n; i++) fee[i] = Math.max(minimum[i]!, fee[i]!);
-      this.preventionByTrial.push(per(m.prevention, key('prevention')));
+      this.preventionByTrial.push(per(m.prevention));
       this.feeByTrial.push(fee);
-      this.onboardingByTrial.push(per(m.onboardingFee, key('onboarding_fee')));
-      this.rateByTrial.push(per(m.outOfScopeHourlyRate, key('out_of_scope_hourly_rate')));
+      this.onboardingByTrial.push(per(m.onboardingFee));
+      this.rateByTrial.push(per(m.outOfScopeHourlyRate));
       this.annualIncrease[j + 1] = m.annualIncrease;
       this.coversOnsite[j + 1] = m.coversOnsite ? 1 : 0;
       responses.push(m.responseHours);
     });
     const h = model.hybrid;
     if (h) {
-      const staffCost = per(h.monthlyCostPerStaff, 'hybrid.monthly_cost_per_staff');
+      const staffCost = per(h.monthlyCostPerStaff);
       for (let i = 0; i < n; i++) staffCost[i] = staffCost[i]! * h.internalStaff;
-      this.preventionByTrial.push(per(h.prevention, 'hybrid.prevention'));
+      this.preventionByTrial.push(per(h.prevention));
       this.feeByTrial.push(staffCost);
       this.onboardingByTrial.push(zeros);
       this.rateByTrial.push(bfRate);
@@ -243,106 +240,128 @@ class OptionState {
     this.respC = Float64Array.from(responses, (r) => r.c);
     this.prevention = new Float64Array(count);
     this.rate = new Float64Array(count);
-    this.spend = new Float64Array(count);
+    this.spendCents = new Float64Array(count);
     this.exposure = new Float64Array(count);
     this.revenueLost = new Float64Array(count);
     this.direct = new Float64Array(count);
-
+    this.horizonCents = new Float64Array(count);
     this.minimumHours = bf.minimumHours;
     this.incrementHours = bf.billingIncrementHours;
     this.afterHoursMultiplier = bf.afterHoursMultiplier;
     this.capacity = h ? h.internalStaff * h.hoursPerStaffMonth : 0;
   }
-}
 
-/** Uniforms each incident consumes, in this order (see runIncidents). */
-const DRAWS = 8;
-
-/**
- * Per-incident columns for one class-month, grown as needed. The incidents' amounts are
- * drawn column by column in small loops that V8 inlines whole; one loop over everything
- * would exceed its inlining budget and call (and box) every exp and probit.
- */
-class Columns {
-  capacity = 0;
-  uniforms = new Float64Array(0);
-  labor = new Float64Array(0);
-  outage = new Float64Array(0);
-  cost = new Float64Array(0);
-  billed = new Float64Array(0);
-  charge = new Float64Array(0);
-  z = new Float64Array(0);
-  /** waits[o * capacity + k]: option o's wait for incident k. */
-  waits = new Float64Array(0);
-
-  reserve(count: number, options: number): void {
-    if (count <= this.capacity) return;
-    const cap = Math.max(64, 2 * count);
-    this.capacity = cap;
-    this.uniforms = new Float64Array(cap * DRAWS);
-    this.labor = new Float64Array(cap);
-    this.outage = new Float64Array(cap);
-    this.cost = new Float64Array(cap);
-    this.billed = new Float64Array(cap);
-    this.charge = new Float64Array(cap);
-    this.z = new Float64Array(cap);
-    this.waits = new Float64Array(cap * options);
+  /** Adds one class's incidents to option o: their bills in cents, and their Σ (wait + outage) hours as downtime. */
+  addIncidents(o: number, cents: number, hours: number, direct: number): void {
+    this.spendCents[o] = this.spendCents[o]! + cents;
+    this.exposure[o] = this.exposure[o]! + this.people * hours;
+    this.revenueLost[o] = this.revenueLost[o]! + this.revenue * hours;
+    this.direct[o] = this.direct[o]! + direct;
   }
 }
 
 /**
- * dst[k] = the amount drawn from u[k·8 + offset]: a lognormal through the ziggurat normal
- * (rejections drawing from their own stream), a triangular by its inverse CDF.
+ * Incidents are drawn in chunks of this many, so a class-month of a million incidents needs
+ * columns of 4,096 rows, not a million; the stream continues across chunks, so the chunk
+ * size never changes a number.
+ */
+const CHUNK = 4096;
+
+/**
+ * Per-incident columns for one chunk. The incidents' amounts are drawn column by column in
+ * small loops that V8 inlines whole; one loop over everything would exceed its inlining
+ * budget and call (and box) every exp and probit.
+ */
+class Columns {
+  readonly uniforms = new Float64Array(CHUNK * SLOTS);
+  readonly labor = new Float64Array(CHUNK);
+  readonly outage = new Float64Array(CHUNK);
+  readonly cost = new Float64Array(CHUNK);
+  /** Billed hours × the after-hours multiplier, which every hourly rate multiplies. */
+  readonly billed = new Float64Array(CHUNK);
+  /** Break-fix's bill in cents. */
+  readonly charge = new Float64Array(CHUNK);
+  readonly z = new Float64Array(CHUNK);
+  /** Break-fix's wait for each incident. */
+  readonly waits = new Float64Array(CHUNK);
+  readonly incidents = new Stream();
+  readonly rejections = new LazyStream();
+
+}
+
+let cachedColumns: Columns | undefined;
+
+/** Columns are scratch space: one set per thread, reused by every task. */
+function columnsFor(): Columns {
+  cachedColumns ??= new Columns();
+  return cachedColumns;
+}
+
+/**
+ * dst[k] = the amount drawn from slot `slot` of incident k: a lognormal through the
+ * ziggurat normal (rejections from their own address), a triangular by its inverse CDF.
  */
 function drawColumn(
   dst: Float64Array,
   u: Float64Array,
-  offset: number,
+  slot: number,
   count: number,
-  rejections: Stream,
-  kind: number,
+  rejections: LazyStream,
+  kind: AmountKind,
   a: number,
   b: number,
   c: number,
 ): void {
   if (kind === LOGNORMAL) {
-    for (let k = 0; k < count; k++) dst[k] = fastExp(a + b * zigNormal(u[k * DRAWS + offset]!, rejections));
+    if (expInRange(a, b)) for (let k = 0; k < count; k++) dst[k] = fastExp(a + b * zigNormal(u[k * SLOTS + slot]!, rejections));
+    else for (let k = 0; k < count; k++) dst[k] = exp(a + b * zigNormal(u[k * SLOTS + slot]!, rejections));
   } else if (kind === FIXED) {
     dst.fill(a, 0, count);
-  } else {
-    for (let k = 0; k < count; k++) dst[k] = triangularAt(u[k * DRAWS + offset]!, a, b, c);
-  }
+  } else if (kind === TRIANGULAR) {
+    for (let k = 0; k < count; k++) dst[k] = triangularAt(u[k * SLOTS + slot]!, a, b, c);
+  } else unknownKind(kind);
 }
 
 /**
- * Every option's response wait for every incident. One standard normal z per incident is
- * shared: a lognormal wait is exp(μ + σ z), a triangular one its quantile at Φ(z), so every
- * option's wait is its own quantile at the same probability and a slow incident is slow
- * under every option.
+ * Each incident's standard normal z, shared by every option's response wait (MODEL.md §1:
+ * a lognormal wait is exp(μ + σ z), a triangular one its quantile at Φ(z), so every option's
+ * wait is its own quantile at the same probability and a slow incident is slow under every
+ * option), and break-fix's waits, which every incident has. Other options compute their
+ * waits as they account, only for the incidents they do not prevent.
  */
-function drawWaits(st: OptionState, col: Columns, rejections: Stream, count: number): void {
+function drawWaits(st: OptionState, col: Columns, count: number): void {
   const u = col.uniforms;
   const z = col.z;
-  for (let k = 0; k < count; k++) z[k] = zigNormal(u[k * DRAWS + 6]!, rejections);
+  for (let k = 0; k < count; k++) z[k] = zigNormal(u[k * SLOTS + SLOT_WAIT]!, col.rejections);
   const w = col.waits;
-  // Offsets rather than subarray views: a view per option and class-month is garbage.
-  for (let o = 0; o < st.n; o++) {
-    const at = o * col.capacity;
-    const kind = st.respKind[o]!;
-    const a = st.respA[o]!;
-    const b = st.respB[o]!;
-    const c = st.respC[o]!;
-    if (kind === LOGNORMAL) for (let k = 0; k < count; k++) w[at + k] = fastExp(a + b * z[k]!);
-    else if (kind === FIXED) w.fill(a, at, at + count);
-    else for (let k = 0; k < count; k++) w[at + k] = triangularAt(normalCdf(z[k]!), a, b, c);
-  }
+  const kind = st.respKind[0] as AmountKind;
+  const a = st.respA[0]!;
+  const b = st.respB[0]!;
+  const c = st.respC[0]!;
+  if (kind === LOGNORMAL) {
+    if (expInRange(a, b)) for (let k = 0; k < count; k++) w[k] = fastExp(a + b * z[k]!);
+    else for (let k = 0; k < count; k++) w[k] = exp(a + b * z[k]!);
+  } else if (kind === FIXED) w.fill(a, 0, count);
+  else if (kind === TRIANGULAR) for (let k = 0; k < count; k++) w[k] = triangularAt(normalCdf(z[k]!), a, b, c);
+  else unknownKind(kind);
+}
+
+/** An option's response wait at the shared normal z; `fast` says fastExp's domain holds (expInRange). */
+function responseWait(kind: AmountKind, a: number, b: number, c: number, z: number, fast: boolean): number {
+  if (kind === LOGNORMAL) return fast ? fastExp(a + b * z) : exp(a + b * z);
+  if (kind === FIXED) return a;
+  if (kind === TRIANGULAR) return triangularAt(normalCdf(z), a, b, c);
+  return unknownKind(kind);
 }
 
 /**
- * Break-fix's bill for each incident (billed hours × after-hours multiplier × rate, plus
- * the trip fee on site) and the billed hours × multiplier that other hourly rates multiply.
+ * Break-fix's bill for each incident in cents (billing.ts: whole increments, at least the
+ * minimum, × the after-hours multiplier × the rate, plus the trip fee on site, rounded to
+ * the cent), and the billed hours × multiplier that other hourly rates multiply. Break-fix
+ * prevents nothing, so its month is summed in the same pass: every incident is billed,
+ * waited for and costs its direct cost.
  */
-function drawCharges(st: OptionState, cs: ClassState, col: Columns, i: number, count: number): void {
+function chargeBreakFix(st: OptionState, cs: ClassState, col: Columns, i: number, count: number): void {
   const u = col.uniforms;
   const onsiteShare = cs.onsite[i]!;
   const afterShare = cs.afterHours[i]!;
@@ -351,26 +370,19 @@ function drawCharges(st: OptionState, cs: ClassState, col: Columns, i: number, c
   const multiplier = st.afterHoursMultiplier;
   const tripFee = st.tripFee;
   const bfRate = st.rate[0]!;
-  for (let k = 0; k < count; k++) {
-    const labor = col.labor[k]!;
-    const rounded = increment > 0 ? Math.ceil(labor / increment - 1e-9) * increment : labor;
-    const billed = (rounded > minimum ? rounded : minimum) * (u[k * DRAWS + 4]! < afterShare ? multiplier : 1);
-    col.billed[k] = billed;
-    col.charge[k] = billed * bfRate + (u[k * DRAWS + 3]! < onsiteShare ? tripFee : 0);
-  }
-}
-
-/** Break-fix prevents nothing: every incident is billed, waited for and costs its direct cost. */
-function accountBreakFix(st: OptionState, col: Columns, count: number): void {
-  let spend = 0;
+  let cents = 0;
   let hours = 0;
   let direct = 0;
   for (let k = 0; k < count; k++) {
-    spend += col.charge[k]!;
+    const billed = billedHours(col.labor[k]!, minimum, increment) * (u[k * SLOTS + SLOT_AFTER_HOURS]! < afterShare ? multiplier : 1);
+    const charge = chargeCents(billed, bfRate, 1, u[k * SLOTS + SLOT_ONSITE]! < onsiteShare ? tripFee : 0);
+    col.billed[k] = billed;
+    col.charge[k] = charge;
+    cents += charge;
     hours += col.waits[k]! + col.outage[k]!;
     direct += col.cost[k]!;
   }
-  st.addMonth(0, spend, hours, direct);
+  st.addIncidents(0, cents, hours, direct);
 }
 
 /**
@@ -385,20 +397,24 @@ function accountManaged(st: OptionState, cs: ClassState, col: Columns, o: number
   const covered = cs.covered;
   const rate = st.rate[o]!;
   const tripFee = st.tripFee;
-  const waits = col.waits;
-  const at = o * col.capacity;
-  let spend = 0;
+  const z = col.z;
+  const kind = st.respKind[o] as AmountKind;
+  const ra = st.respA[o]!;
+  const rb = st.respB[o]!;
+  const rc = st.respC[o]!;
+  const fast = expInRange(ra, rb);
+  let cents = 0;
   let hours = 0;
   let direct = 0;
   for (let k = 0; k < count; k++) {
-    const base = k * DRAWS;
-    if (u[base + 5]! < threshold) continue;
-    if (remoteOnly && u[base + 3]! < onsiteShare) spend += col.billed[k]! * rate + tripFee;
-    else if (!covered) spend += col.billed[k]! * rate;
-    hours += waits[at + k]! + col.outage[k]!;
+    const base = k * SLOTS;
+    if (u[base + SLOT_PREVENTION]! < threshold) continue;
+    if (remoteOnly && u[base + SLOT_ONSITE]! < onsiteShare) cents += chargeCents(col.billed[k]!, rate, 1, tripFee);
+    else if (!covered) cents += chargeCents(col.billed[k]!, rate, 1, 0);
+    hours += responseWait(kind, ra, rb, rc, z[k]!, fast) + col.outage[k]!;
     direct += col.cost[k]!;
   }
-  st.addMonth(o, spend, hours, direct);
+  st.addIncidents(o, cents, hours, direct);
 }
 
 /**
@@ -410,114 +426,140 @@ function accountHybrid(st: OptionState, cs: ClassState, col: Columns, o: number,
   const u = col.uniforms;
   const threshold = cs.preventable[i]! * st.prevention[o]!;
   const escalation = st.escalation;
-  const waits = col.waits;
-  const at = o * col.capacity;
+  const z = col.z;
+  const kind = st.respKind[o] as AmountKind;
+  const ra = st.respA[o]!;
+  const rb = st.respB[o]!;
+  const rc = st.respC[o]!;
+  const fast = expInRange(ra, rb);
   let remaining = st.remaining;
-  let spend = 0;
+  let cents = 0;
   let hours = 0;
   let direct = 0;
   for (let k = 0; k < count; k++) {
-    const base = k * DRAWS;
-    if (u[base + 5]! < threshold) continue;
+    const base = k * SLOTS;
+    if (u[base + SLOT_PREVENTION]! < threshold) continue;
     const labor = col.labor[k]!;
-    if (u[base + 7]! >= escalation && labor <= remaining) {
+    if (u[base + SLOT_ESCALATION]! >= escalation && labor <= remaining) {
       remaining -= labor;
-      hours += waits[at + k]! + col.outage[k]!;
+      hours += responseWait(kind, ra, rb, rc, z[k]!, fast) + col.outage[k]!;
     } else {
-      spend += col.charge[k]!;
+      cents += col.charge[k]!;
       hours += col.waits[k]! + col.outage[k]!;
     }
     direct += col.cost[k]!;
   }
   st.remaining = remaining;
-  st.addMonth(o, spend, hours, direct);
+  st.addIncidents(o, cents, hours, direct);
 }
 
-/**
- * The incidents of one class in one month. Every incident consumes eight uniforms from the
- * class's incident stream, in this order: labour hours, outage hours, direct cost, on-site,
- * after-hours, prevention, response wait, escalation — whether or not any option uses them.
- *
- * The work is done column by column (each amount for every incident, then each option
- * over every incident) in small loops that V8 compiles tightly with their sums in
- * registers; downtime is summed as hours and multiplied by the class's people and revenue
- * once per class-month.
- */
-function runIncidents(st: OptionState, cs: ClassState, col: Columns, i: number, count: number): void {
-  col.reserve(count, st.n);
+/** One chunk of a class-month's incidents: draw every column, then account every option. */
+function runChunk(st: OptionState, cs: ClassState, col: Columns, i: number, count: number): void {
   const u = col.uniforms;
-  cs.incidents.fill(u, count * DRAWS);
-  const rej = cs.rejections;
-  drawColumn(col.labor, u, 0, count, rej, cs.laborKind, cs.laborA, cs.laborB, cs.laborC);
-  drawColumn(col.outage, u, 1, count, rej, cs.outageKind, cs.outageA, cs.outageB, cs.outageC);
-  drawColumn(col.cost, u, 2, count, rej, cs.directKind, cs.directA, cs.directB, cs.directC);
-  drawWaits(st, col, rej, count);
-  drawCharges(st, cs, col, i, count);
-  st.people = cs.people;
-  st.revenue = cs.revenue[i]!;
-  accountBreakFix(st, col, count);
+  col.incidents.fill(u, count * SLOTS);
+  const rej = col.rejections;
+  drawColumn(col.labor, u, SLOT_LABOR, count, rej, cs.laborKind, cs.laborA, cs.laborB, cs.laborC);
+  drawColumn(col.outage, u, SLOT_OUTAGE, count, rej, cs.outageKind, cs.outageA, cs.outageB, cs.outageC);
+  drawColumn(col.cost, u, SLOT_DIRECT, count, rej, cs.directKind, cs.directA, cs.directB, cs.directC);
+  drawWaits(st, col, count);
+  chargeBreakFix(st, cs, col, i, count);
   for (let o = 1; o < st.n; o++) {
     if (st.kind[o] === MANAGED) accountManaged(st, cs, col, o, i, count);
     else accountHybrid(st, cs, col, o, i, count);
   }
 }
 
-/** Writes one trial-month into the outputs and adds it to the trial's horizon sums. */
-function record(st: OptionState, out: SimulationOutput, t: number, idx: number, loaded: number): void {
+/**
+ * The incidents of one class in trial t, month m. The k-th incident reads slots
+ * k·8 … k·8 + 7 of the stream at (class, t, m) (MODEL.md §1 v2) — labour, outage, direct
+ * cost, on-site, after-hours, prevention, response wait, escalation — whether or not any
+ * option uses them; the ziggurat's rejections read the stream at their own address.
+ *
+ * The work is done column by column (each amount for every incident, then each option
+ * over every incident) in small loops that V8 compiles tightly with their sums in
+ * registers; downtime is summed as hours and multiplied by the class's people and revenue
+ * once per class-month.
+ */
+function runIncidents(st: OptionState, cs: ClassState, col: Columns, i: number, t: number, m: number, count: number): void {
+  col.incidents.restart(cs.key, t, m, SALT_INCIDENTS);
+  col.rejections.at(cs.key, t, m, SALT_REJECTIONS);
+  st.people = cs.people;
+  st.revenue = cs.revenue[i]!;
+  for (let done = 0; done < count; done += CHUNK) runChunk(st, cs, col, i, Math.min(CHUNK, count - done));
+}
+
+/** Writes one trial-month into the block's outputs and adds it to the trial's horizon sums. */
+function record(st: OptionState, q: QuantityArrays, i: number, idx: number, loaded: number): void {
   for (let o = 0; o < st.n; o++) {
     const downtimeCost = st.exposure[o]! * loaded + st.revenueLost[o]!;
-    const spend = st.spend[o]!;
+    const spend = st.spendCents[o]! / 100;
     const total = spend + downtimeCost + st.direct[o]!;
-    out.monthlySpend[o]![idx] = spend;
-    out.monthlyTotalCost[o]![idx] = total;
-    out.horizonSpend[o]![t] = out.horizonSpend[o]![t]! + spend;
-    out.horizonTotalCost[o]![t] = out.horizonTotalCost[o]![t]! + total;
-    out.horizonDowntimeHours[o]![t] = out.horizonDowntimeHours[o]![t]! + st.exposure[o]!;
-    out.horizonDowntimeCost[o]![t] = out.horizonDowntimeCost[o]![t]! + downtimeCost;
-    out.horizonDirectCost[o]![t] = out.horizonDirectCost[o]![t]! + st.direct[o]!;
+    st.horizonCents[o] = st.horizonCents[o]! + st.spendCents[o]!;
+    q.monthly_spend[o]![idx] = spend;
+    q.monthly_total_cost[o]![idx] = total;
+    q.horizon_total_cost[o]![i] = q.horizon_total_cost[o]![i]! + total;
+    q.horizon_downtime_hours[o]![i] = q.horizon_downtime_hours[o]![i]! + st.exposure[o]!;
+    q.horizon_downtime_cost[o]![i] = q.horizon_downtime_cost[o]![i]! + downtimeCost;
+    q.horizon_direct_cost[o]![i] = q.horizon_direct_cost[o]![i]! + st.direct[o]!;
   }
 }
 
+/** The month's fees in cents: each option's fee with its yearly increase, and the onboarding fee in month 1. */
+function startMonth(st: OptionState, i: number, m: number): void {
+  const growthYears = Math.floor(m / 12);
+  for (let o = 0; o < st.n; o++) {
+    const fee = st.feeByTrial[o]!;
+    const monthly = growthYears === 0 ? fee[i]! : fee[i]! * Math.pow(1 + st.annualIncrease[o]!, growthYears);
+    st.spendCents[o] = toCents(monthly) + (m === 0 ? toCents(st.onboardingByTrial[o]![i]!) : 0);
+    st.exposure[o] = 0;
+    st.revenueLost[o] = 0;
+    st.direct[o] = 0;
+  }
+  st.remaining = st.capacity;
+}
+
 /**
- * Simulates the trials of block `block` and writes them into `out`. Blocks are
- * independent, so any set of threads running any set of blocks gives the same numbers.
+ * Simulates trials range.first … range.first + range.trials − 1, into `buffer` when given
+ * (zeroed, outputBytes long: a worker writes into shared memory without copying), else
+ * into a new one. Every draw is addressed by (seed, purpose, trial, month, …), so any set
+ * of threads running any grouping of trials gives the same numbers.
  */
-export function simulateBlock(model: Model, settings: RunSettings, block: number, out: SimulationOutput): void {
-  const { seed, months, trials } = settings;
-  const first = block * BLOCK_SIZE;
-  const n = Math.min(BLOCK_SIZE, trials - first);
-  if (n <= 0) return;
-  const classes = model.classes.map((c) => new ClassState(c, seed, block, n));
-  const st = new OptionState(model, seed, block, n);
-  const loaded = drawPerTrial(model.organization.loadedHourlyCost, n, seed, block, 'organization.loaded_hourly_cost');
-  const trip = drawPerTrial(model.breakFix.tripFee, n, seed, block, 'break_fix.trip_fee');
-  const escalation = model.hybrid
-    ? drawPerTrial(model.hybrid.escalationShare, n, seed, block, 'hybrid.escalation_share')
-    : new Float64Array(n);
-  const col = new Columns();
+export function simulateTrials(
+  model: Model,
+  settings: Pick<RunSettings, 'seed' | 'months'>,
+  range: TrialRange,
+  buffer: ArrayBufferLike = new ArrayBuffer(outputBytes(model, settings.months, range.trials)),
+): BlockOutput {
+  const { seed, months } = settings;
+  const { first, trials: n } = range;
+  const options = optionsOf(model).length;
+  const out: BlockOutput = { first, trials: n, months, options, buffer };
+  const q = blockArrays(out);
+  const classes = model.classes.map((c) => new ClassState(c, seed, first, n));
+  const st = new OptionState(model, seed, first, n);
+  const loaded = drawPerTrial(model.organization.loadedHourlyCost, seed, first, n);
+  const trip = drawPerTrial(model.breakFix.tripFee, seed, first, n);
+  const escalation = model.hybrid ? drawPerTrial(model.hybrid.escalationShare, seed, first, n) : new Float64Array(n);
+  const col = columnsFor();
   for (let i = 0; i < n; i++) {
     const t = first + i;
     st.tripFee = trip[i]!;
     st.escalation = escalation[i]!;
+    st.horizonCents.fill(0);
     for (let o = 0; o < st.n; o++) {
       st.prevention[o] = st.preventionByTrial[o]![i]!;
       st.rate[o] = st.rateByTrial[o]![i]!;
     }
+    for (const cs of classes) cs.counts.setMean(cs.lambda[i]!, cs.dispersion);
     for (let m = 0; m < months; m++) {
-      const growthYears = Math.floor(m / 12);
-      for (let o = 0; o < st.n; o++) {
-        const fee = st.feeByTrial[o]![i]!;
-        st.spend[o] = (growthYears === 0 ? fee : fee * Math.pow(1 + st.annualIncrease[o]!, growthYears)) + (m === 0 ? st.onboardingByTrial[o]![i]! : 0);
-        st.exposure[o] = 0;
-        st.revenueLost[o] = 0;
-        st.direct[o] = 0;
-      }
-      st.remaining = st.capacity;
+      startMonth(st, i, m);
       for (const cs of classes) {
-        const count = incidentCount(cs.counts, cs.lambda[i]!, cs.dispersion);
-        if (count > 0) runIncidents(st, cs, col, i, count);
+        const count = cs.counts.count(uniformAt(cs.key, t, m, SALT_COUNT));
+        if (count > 0) runIncidents(st, cs, col, i, t, m, count);
       }
-      record(st, out, t, t * months + m, loaded[i]!);
+      record(st, q, i, i * months + m, loaded[i]!);
     }
+    for (let o = 0; o < st.n; o++) q.horizon_spend[o]![i] = st.horizonCents[o]! / 100;
   }
+  return out;
 }

@@ -1,4 +1,7 @@
-import type { Stream } from './rng.js';
+/** Where the ziggurat's rare rejections take their extra uniforms. */
+export interface UniformSource {
+  u(): number;
+}
 
 /**
  * Standard normals by Marsaglia and Tsang's ziggurat (2000), 128 layers, hand-written for
@@ -49,8 +52,8 @@ function positionOf(u: number): number {
   return ((u * TWO_POW_32 - 0.5) >>> 7) - SCALE + 0.5;
 }
 
-/** A standard normal from the uniform u (as made by Stream). */
-export function zigNormal(u: number, rejections: Stream): number {
+/** A standard normal from the uniform u (32 random bits centred in their cell, as Stream makes them). */
+export function zigNormal(u: number, rejections: UniformSource): number {
   const iz = layerOf(u);
   const hz = positionOf(u);
   if (Math.abs(hz) < KN[iz]!) return hz * WN[iz]!;
@@ -58,7 +61,7 @@ export function zigNormal(u: number, rejections: Stream): number {
 }
 
 /** The ziggurat's slow path: the wedge of a layer, or the tail beyond R. */
-function zigReject(hz0: number, iz0: number, s: Stream): number {
+function zigReject(hz0: number, iz0: number, s: UniformSource): number {
   let hz = hz0;
   let iz = iz0;
   for (;;) {

@@ -4,9 +4,11 @@ import {
   fixed,
   type Amount as EngineAmount,
   type IncidentClassModel,
+  type Input,
   type ManagedModel,
   type Model,
 } from '../engine/model.js';
+import { classPurpose } from '../engine/simulate.js';
 import type { Amount, Incident, ManagedOffer, Profile, RateKey, Share } from './schema.js';
 import { RATE_KEYS } from './schema.js';
 
@@ -27,6 +29,11 @@ export function compileAmount(x: Amount | Share): EngineAmount {
   }
   if (x.low === x.high) return fixed(x.low);
   return { kind: TRIANGULAR, a: x.low, b: x.mode, c: x.high };
+}
+
+/** A per-trial input: the amount, drawn at the address of the field's path (MODEL.md §1 v2). */
+function input(x: Amount | Share, key: string): Input {
+  return { amount: compileAmount(x), key };
 }
 
 export function managedOffers(profile: Profile): ManagedOffer[] {
@@ -76,39 +83,48 @@ function peopleOf(people: NonNullable<Incident['downtime']>['people'], employees
 function compileIncident(c: Incident, org: Profile['organization']): IncidentClassModel {
   const key = rateKey(c.rate);
   const downtime = c.downtime;
+  // Keyed by the class's name, so reordering or adding classes moves no other class's draws.
+  const at = (field: string) => `${classPurpose(c.name)}.${field}`;
   return {
     name: c.name,
-    rate: compileAmount(c.rate[key]!),
+    rate: input(c.rate[key]!, at('rate')),
     rateUnits: rateUnits(key, org),
     dispersion: c.dispersion,
     laborHours: compileAmount(c.labor_hours),
     // No downtime block: the incident stops nobody, so waits and outages cost nothing.
     outageHours: downtime ? compileAmount(downtime.hours) : fixed(0),
     people: downtime ? peopleOf(downtime.people, org.employees) : 0,
-    revenuePerHour: downtime ? compileAmount(downtime.revenue_per_hour) : fixed(0),
+    revenuePerHour: input(downtime ? downtime.revenue_per_hour : 0, at('downtime.revenue_per_hour')),
     directCost: compileAmount(c.direct_cost),
-    onsiteShare: compileAmount(c.onsite_share),
-    afterHoursShare: compileAmount(c.after_hours_share),
-    preventable: compileAmount(c.preventable),
+    onsiteShare: input(c.onsite_share, at('onsite_share')),
+    afterHoursShare: input(c.after_hours_share, at('after_hours_share')),
+    preventable: input(c.preventable, at('preventable')),
     covered: c.covered,
   };
 }
 
-function compileManaged(m: ManagedOffer, id: string, breakFixRate: Amount): ManagedModel {
+/** The path prefix of an offer's fields: managed, or managed["<tier name>"] for a tier (by name, not position). */
+function offerPath(m: ManagedOffer, tiers: boolean): string {
+  return tiers ? `managed[${JSON.stringify(m.name ?? '')}]` : 'managed';
+}
+
+function compileManaged(m: ManagedOffer, id: string, prefix: string, breakFixRate: Input): ManagedModel {
+  const at = (field: string) => `${prefix}.${field}`;
   return {
     id,
     label: m.label ?? 'Managed',
-    perEmployee: compileAmount(m.per_employee),
-    perDevice: compileAmount(m.per_device),
-    perServer: compileAmount(m.per_server),
-    perSite: compileAmount(m.per_site),
-    flat: compileAmount(m.flat),
-    minimumMonthly: compileAmount(m.minimum_monthly),
-    onboardingFee: compileAmount(m.onboarding_fee),
+    perEmployee: input(m.per_employee, at('per_employee')),
+    perDevice: input(m.per_device, at('per_device')),
+    perServer: input(m.per_server, at('per_server')),
+    perSite: input(m.per_site, at('per_site')),
+    flat: input(m.flat, at('flat')),
+    minimumMonthly: input(m.minimum_monthly, at('minimum_monthly')),
+    onboardingFee: input(m.onboarding_fee, at('onboarding_fee')),
     annualIncrease: m.annual_increase,
-    outOfScopeHourlyRate: compileAmount(m.out_of_scope_hourly_rate ?? breakFixRate),
+    // Left at its default, the out-of-scope rate is break-fix's rate: the same draw, not a second one.
+    outOfScopeHourlyRate: m.out_of_scope_hourly_rate === undefined ? breakFixRate : input(m.out_of_scope_hourly_rate, at('out_of_scope_hourly_rate')),
     coversOnsite: m.covers_onsite,
-    prevention: compileAmount(m.prevention),
+    prevention: input(m.prevention, at('prevention')),
     responseHours: compileAmount(m.response_hours),
   };
 }
@@ -118,32 +134,34 @@ export function compileProfile(profile: Profile): Model {
   const org = profile.organization;
   const bf = profile.break_fix;
   const ids = optionIds(profile).filter((id) => id.startsWith('managed'));
+  const tiers = Array.isArray(profile.managed);
   const h = profile.hybrid;
+  const hourlyRate = input(bf.hourly_rate, 'break_fix.hourly_rate');
   return {
     organization: {
       employees: org.employees,
       devices: org.devices,
       servers: org.servers,
       sites: org.sites,
-      loadedHourlyCost: compileAmount(org.loaded_hourly_cost),
+      loadedHourlyCost: input(org.loaded_hourly_cost, 'organization.loaded_hourly_cost'),
     },
     classes: profile.incidents.map((c) => compileIncident(c, org)),
     breakFix: {
-      hourlyRate: compileAmount(bf.hourly_rate),
+      hourlyRate,
       afterHoursMultiplier: bf.after_hours_multiplier,
       minimumHours: bf.minimum_hours,
       billingIncrementHours: bf.billing_increment_hours,
-      tripFee: compileAmount(bf.trip_fee),
+      tripFee: input(bf.trip_fee, 'break_fix.trip_fee'),
       responseHours: compileAmount(bf.response_hours),
     },
-    managed: managedOffers(profile).map((m, i) => compileManaged(m, ids[i]!, bf.hourly_rate)),
+    managed: managedOffers(profile).map((m, i) => compileManaged(m, ids[i]!, offerPath(m, tiers), hourlyRate)),
     hybrid: h && {
       label: 'Hybrid',
       internalStaff: h.internal_staff,
-      monthlyCostPerStaff: compileAmount(h.monthly_cost_per_staff),
+      monthlyCostPerStaff: input(h.monthly_cost_per_staff, 'hybrid.monthly_cost_per_staff'),
       hoursPerStaffMonth: h.hours_per_staff_month,
-      escalationShare: compileAmount(h.escalation_share),
-      prevention: compileAmount(h.prevention),
+      escalationShare: input(h.escalation_share, 'hybrid.escalation_share'),
+      prevention: input(h.prevention, 'hybrid.prevention'),
       responseHours: compileAmount(h.response_hours),
     },
     decision: { basis: profile.decision.basis, metric: profile.decision.metric },

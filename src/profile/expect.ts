@@ -1,4 +1,4 @@
-import { QUANTITIES } from '../engine/analyze.js';
+import { QUANTITIES } from '../engine/quantities.js';
 import { describe, type Issue } from './issues.js';
 import { parsePath, type PathSegment } from './paths.js';
 

@@ -1,4 +1,4 @@
-import { QUANTITIES } from '../engine/analyze.js';
+import { QUANTITIES } from '../engine/quantities.js';
 import type { ResultJson } from './result.js';
 
 export type Cell = string | number | boolean | null;

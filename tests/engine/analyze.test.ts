@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchedMetricSaving, decide, metricOf, pBest, summarize } from '../../src/engine/analyze.js';
-import { Stream } from '../../src/engine/rng.js';
+import { testStream } from '../helpers/stats.js';
 import { analyzeProfile, baseProfile } from '../helpers/profiles.js';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
@@ -34,7 +34,7 @@ describe('summarize (MODEL.md §6)', () => {
 
 describe('summarize against a full sort', () => {
   it.each([2, 3, 20, 1001, 12_000])('gives the sorted-array percentiles and tail mean for n = %d, ties included', (n) => {
-    const s = new Stream(`summarize-${n}`);
+    const s = testStream(`summarize-${n}`);
     // Rounded lognormal-ish values: heavy right tail and many ties, like monthly spend.
     const xs = Float64Array.from({ length: n }, () => Math.round(Math.exp(3 * s.u()) * 4) / 4);
     const sorted = [...xs].sort((a, b) => a - b);
@@ -108,7 +108,7 @@ describe('analysis of a profile', () => {
     const { analysis, out } = analyzeProfile(p, { trials: 3000 });
     const total = analysis.stats.reduce((s, o) => s + o.pBest, 0);
     expect(total).toBeCloseTo(1, 12);
-    const bfSpend = out.monthlySpend[0]!;
+    const bfSpend = out.values.monthly_spend[0]!;
     const over = bfSpend.filter((x) => x > 1000).length / bfSpend.length;
     expect(analysis.stats[0]!.pMonthOverBudget).toBe(over);
     expect(analysis.stats[1]!.pMonthOverBudget).toBe(1); // the managed fee is 1,500

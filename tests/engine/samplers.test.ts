@@ -1,36 +1,66 @@
 import { describe, expect, it } from 'vitest';
 import { amountAt } from '../../src/engine/amounts.js';
 import { FIXED, LOGNORMAL, TRIANGULAR, amountMean, amountVariance, type Amount } from '../../src/engine/model.js';
-import { Stream } from '../../src/engine/rng.js';
-import { gamma, incidentCount, poisson, probit } from '../../src/engine/samplers.js';
-import { compileAmount } from '../../src/profile/compile.js';
-import { fastExp } from '../../src/engine/fastmath.js';
+import { MAX_NORMAL, exp, expInRange, fastExp } from '../../src/engine/fastmath.js';
+import { purposeKey, unit53 } from '../../src/engine/hash.js';
+import type { Stream } from '../../src/engine/rng.js';
+import { uniformAt } from '../../src/engine/rng.js';
+import { probit } from '../../src/engine/samplers.js';
 import { normalCdf, zigNormal } from '../../src/engine/ziggurat.js';
-import { moments, zScore } from '../helpers/stats.js';
+import { compileAmount } from '../../src/profile/compile.js';
+import { moments, testStream, zScore } from '../helpers/stats.js';
 
 const N = 200_000;
 
 function draw(n: number, f: (s: Stream) => number, name = 'test'): Float64Array {
-  const s = new Stream(name);
+  const s = testStream(name);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = f(s);
   return out;
 }
 
-describe('uniform stream', () => {
-  it('is reproducible and stays inside (0, 1)', () => {
-    const a = draw(10_000, (s) => s.u(), 'x');
-    const b = draw(10_000, (s) => s.u(), 'x');
-    expect(a).toEqual(b);
-    expect(Math.min(...a)).toBeGreaterThan(0);
-    expect(Math.max(...a)).toBeLessThan(1);
-    const m = moments(draw(N, (s) => s.u()));
-    expect(zScore(m.mean, 0.5, m.meanSe)).toBeLessThan(4);
-    expect(zScore(m.variance, 1 / 12, m.varianceSe)).toBeLessThan(4);
+/** Uniforms and their lag-1 correlation, from mean, variance and neighbour products. */
+function checkUniforms(us: Float64Array): void {
+  expect(us.every((u) => u > 0 && u < 1)).toBe(true);
+
+  const m = moments(us);
+  expect(zScore(m.mean, 0.5, m.meanSe)).toBeLessThan(4);
+  expect(zScore(m.variance, 1 / 12, m.varianceSe)).toBeLessThan(4);
+  // Lag-1 products of independent U(0,1): mean 1/4, variance 7/144.
+  const lag = Float64Array.from({ length: us.length - 1 }, (_, i) => us[i]! * us[i + 1]!);
+  const l = moments(lag);
+  expect(zScore(l.mean, 0.25, Math.sqrt(7 / 144 / lag.length))).toBeLessThan(4);
+}
+
+describe('uniforms', () => {
+  it('a stream is reproducible from its address and uniform in (0, 1)', () => {
+    expect(draw(10_000, (s) => s.u(), 'x')).toEqual(draw(10_000, (s) => s.u(), 'x'));
+    checkUniforms(draw(N, (s) => s.u()));
   });
 
-  it('differs between stream names', () => {
+  it('differs between addresses', () => {
     expect(draw(4, (s) => s.u(), 'a')).not.toEqual(draw(4, (s) => s.u(), 'b'));
+  });
+
+  it('addressed one at a time (counts) they are uniform and independent along trials and months', () => {
+    const key = purposeKey(1, 'incidents["x"]');
+    checkUniforms(Float64Array.from({ length: N }, (_, t) => uniformAt(key, t, 0, 7)));
+    checkUniforms(Float64Array.from({ length: N }, (_, m) => uniformAt(key, 3, m, 7)));
+  });
+
+  it('the first uniforms of consecutive trials\u2019 streams are uniform and independent (no seeding pattern)', () => {
+    const s = testStream('unused');
+    const key = purposeKey(1, 'incidents["x"]');
+    const firsts = Float64Array.from({ length: N }, (_, t) => {
+      s.restart(key, t, 0, 9);
+      return s.u();
+    });
+    checkUniforms(firsts);
+  });
+
+  it('53-bit uniforms for per-trial inputs are uniform', () => {
+    const key = purposeKey(1, 'break_fix.hourly_rate');
+    checkUniforms(Float64Array.from({ length: N }, (_, t) => unit53(key, t, 0)));
   });
 });
 
@@ -89,50 +119,8 @@ describe('amount compilation', () => {
   });
 });
 
-describe.each([0.3, 4, 9.5, 10, 37, 400])('Poisson(%d)', (lambda) => {
-  const m = moments(draw(N, (s) => poisson(s, lambda)));
-  it('has mean and variance λ', () => {
-    expect(zScore(m.mean, lambda, m.meanSe)).toBeLessThan(4);
-    expect(zScore(m.variance, lambda, m.varianceSe)).toBeLessThan(4);
-  });
-  it('draws whole numbers', () => {
-    const xs = draw(1000, (s) => poisson(s, lambda));
-    expect(xs.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
-  });
-});
-
-describe.each([
-  [2, 0.5],
-  [24, 0.2],
-  [0.17, 6],
-])('negative binomial (mean %d, dispersion %d)', (lambda, d) => {
-  const xs = draw(N, (s) => incidentCount(s, lambda, d));
-  it('has mean λ', () => {
-    const m = moments(xs);
-    expect(zScore(m.mean, lambda, m.meanSe)).toBeLessThan(4);
-  });
-  it('has variance λ + dλ² (on the log scale: its variance estimate is heavy-tailed)', () => {
-    const m = moments(xs);
-    // Delta method: se(log s²) ≈ se(s²) / s².
-    const expected = lambda + d * lambda * lambda;
-    expect(zScore(Math.log(m.variance), Math.log(expected), m.varianceSe / m.variance)).toBeLessThan(4);
-  });
-});
-
-describe.each([
-  [0.5, 2],
-  [1, 1],
-  [5, 0.2],
-])('gamma(shape %d, scale %d)', (shape, scale) => {
-  const m = moments(draw(N, (s) => gamma(s, shape, scale)));
-  it('has mean kθ and variance kθ²', () => {
-    expect(zScore(m.mean, shape * scale, m.meanSe)).toBeLessThan(4);
-    expect(zScore(Math.log(m.variance), Math.log(shape * scale * scale), m.varianceSe / m.variance)).toBeLessThan(4);
-  });
-});
-
 describe('ziggurat normal (the per-incident sampler)', () => {
-  const rejections = new Stream('rejections');
+  const rejections = testStream('rejections');
   const zs = draw(N * 2, (s) => zigNormal(s.u(), rejections), 'zig');
   it('has mean 0 and variance 1', () => {
     const m = moments(zs);
@@ -171,22 +159,31 @@ describe('helpers of the hot loop', () => {
 });
 
 describe('fast paths are right on their whole domain', () => {
-  it('fastExp agrees with Math.exp from -800 to 800, and for NaN and infinities', () => {
+  it('fastExp agrees with Math.exp on its whole domain, |x| < 700', () => {
+    for (let x = -699.9; x < 700; x += 0.37) expect(Math.abs(fastExp(x) / Math.exp(x) - 1)).toBeLessThan(1e-15);
+  });
+
+  it('exp agrees with Math.exp everywhere, NaN and infinities included', () => {
     for (let x = -800; x <= 800; x += 0.37) {
       const want = Math.exp(x);
-      const got = fastExp(x);
+      const got = exp(x);
       if (want === 0 || !Number.isFinite(want)) expect(got).toBe(want);
       else expect(Math.abs(got - want) / want).toBeLessThan(1e-15);
     }
-    expect(fastExp(Number.NaN)).toBeNaN();
-    expect(fastExp(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
-    expect(fastExp(Number.NEGATIVE_INFINITY)).toBe(0);
+    expect(exp(Number.NaN)).toBeNaN();
+    expect(exp(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+    expect(exp(Number.NEGATIVE_INFINITY)).toBe(0);
   });
 
-  it('the Poisson sampler counts nothing for NaN and refuses an endless mean instead of looping', () => {
-    const s = new Stream('test');
-
-    expect(poisson(s, Number.NaN)).toBe(0);
-    expect(() => poisson(s, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  it('the ziggurat never returns a normal beyond MAX_NORMAL, so a column check keeps fastExp in its domain', () => {
+    // The extreme words: the smallest and largest uniforms a stream makes, at every layer.
+    const rejections = testStream('extremes');
+    let worst = 0;
+    for (let layer = 0; layer < 128; layer++) {
+      for (const word of [layer, 0xffffff80 + layer]) worst = Math.max(worst, Math.abs(zigNormal((word + 0.5) / 2 ** 32, rejections)));
+    }
+    expect(worst).toBeLessThan(MAX_NORMAL);
+    expect(expInRange(20.7, 3.7)).toBe(true); // the largest lognormal the profile caps allow
+    expect(expInRange(600, 10)).toBe(false);
   });
 });

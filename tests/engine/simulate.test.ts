@@ -35,21 +35,21 @@ describe('break-fix spend (MODEL.md §4)', () => {
 
   it('averages λ · E[billed hours] · rate (with after-hours and trip fees) a month', () => {
     const perIncident = billed * 150 * (1 + 0.2 * (1.5 - 1)) + 0.3 * 50;
-    const m = moments(out.monthlySpend[bf]!);
+    const m = moments(out.values.monthly_spend[bf]!);
     expect(zScore(m.mean, lambda * perIncident, m.meanSe)).toBeLessThan(4);
   });
 
   it('loses people × (wait + outage) hours per incident', () => {
     const perIncident = 0.5 * (lognormal(6, 24).mean + lognormal(1, 4).mean);
-    const m = moments(out.horizonDowntimeHours[bf]!);
+    const m = moments(out.values.horizon_downtime_hours[bf]!);
     expect(zScore(m.mean, 12 * lambda * perIncident, m.meanSe)).toBeLessThan(4);
   });
 
   it('costs downtime hours at the loaded hourly cost, with no direct costs here', () => {
-    const hours = out.horizonDowntimeHours[bf]!;
-    const cost = out.horizonDowntimeCost[bf]!;
+    const hours = out.values.horizon_downtime_hours[bf]!;
+    const cost = out.values.horizon_downtime_cost[bf]!;
     for (let t = 0; t < 50; t++) expect(cost[t]).toBeCloseTo(hours[t]! * 40, 6);
-    expect(out.horizonDirectCost[bf]!.every((x) => x === 0)).toBe(true);
+    expect(out.values.horizon_direct_cost[bf]!.every((x) => x === 0)).toBe(true);
   });
 });
 
@@ -61,9 +61,9 @@ describe('managed (MODEL.md §4)', () => {
   it('charges the flat fee every month and prevents its share of incidents', () => {
     const { out } = simulateProfile(baseProfile(), { trials: TRIALS });
     const m = optionIndex(out, 'managed');
-    expect(out.monthlySpend[m]!.every((x) => x === 1500)).toBe(true);
+    expect(out.values.monthly_spend[m]!.every((x) => x === 1500)).toBe(true);
     const perIncident = 0.5 * (lognormal(1, 4).mean + lognormal(1, 4).mean);
-    const hours = moments(out.horizonDowntimeHours[m]!);
+    const hours = moments(out.values.horizon_downtime_hours[m]!);
     expect(zScore(hours.mean, 12 * lambda * (1 - 0.25) * perIncident, hours.meanSe)).toBeLessThan(4);
   });
 
@@ -71,7 +71,7 @@ describe('managed (MODEL.md §4)', () => {
     const p = baseProfile();
     Object.assign(p['managed'], { covers_onsite: false, out_of_scope_hourly_rate: 100 });
     const { out } = simulateProfile(p, { trials: TRIALS });
-    const m = moments(out.monthlySpend[optionIndex(out, 'managed')]!);
+    const m = moments(out.values.monthly_spend[optionIndex(out, 'managed')]!);
     const onsite = billed * 100 * (1 + 0.2 * 0.5) + 50;
     expect(zScore(m.mean, 1500 + lambda * (1 - 0.25) * 0.3 * onsite, m.meanSe)).toBeLessThan(4);
   });
@@ -81,7 +81,7 @@ describe('managed (MODEL.md §4)', () => {
     p['incidents'][0].covered = false;
     Object.assign(p['managed'], { out_of_scope_hourly_rate: 165 });
     const { out } = simulateProfile(p, { trials: TRIALS });
-    const m = moments(out.monthlySpend[optionIndex(out, 'managed')]!);
+    const m = moments(out.values.monthly_spend[optionIndex(out, 'managed')]!);
     expect(zScore(m.mean, 1500 + lambda * (1 - 0.25) * billed * 165 * 1.1, m.meanSe)).toBeLessThan(4);
   });
 
@@ -89,7 +89,7 @@ describe('managed (MODEL.md §4)', () => {
     const p = baseProfile();
     Object.assign(p['managed'], { onboarding_fee: 500, annual_increase: 0.1, per_employee: 100 });
     const { out } = simulateProfile(p, { trials: 3, months: 25 });
-    const spend = out.monthlySpend[optionIndex(out, 'managed')]!;
+    const spend = out.values.monthly_spend[optionIndex(out, 'managed')]!;
     const expected = [1500, ...Array(11).fill(1000), ...Array(12).fill(1000 * 1.1), 1000 * 1.1 * 1.1];
     for (let t = 0; t < 3; t++) {
       expected.forEach((e, m) => expect(spend[t * 25 + m]).toBeCloseTo(e, 9));
@@ -100,14 +100,14 @@ describe('managed (MODEL.md §4)', () => {
     const p = baseProfile();
     Object.assign(p['managed'], { minimum_monthly: 2000 });
     const { out } = simulateProfile(p, { trials: 3 });
-    expect(out.monthlySpend[optionIndex(out, 'managed')]!.every((x) => x === 2000)).toBe(true);
+    expect(out.values.monthly_spend[optionIndex(out, 'managed')]!.every((x) => x === 2000)).toBe(true);
   });
 
   it('draws uncertain prices once per trial', () => {
     const p = baseProfile();
     p['managed'].per_employee = { low: 100, mode: 150, high: 230 };
     const { out } = simulateProfile(p, { trials: TRIALS, months: 3 });
-    const spend = out.monthlySpend[optionIndex(out, 'managed')]!;
+    const spend = out.values.monthly_spend[optionIndex(out, 'managed')]!;
     const perTrial = new Float64Array(TRIALS);
     for (let t = 0; t < TRIALS; t++) {
       expect(spend[t * 3 + 1]).toBe(spend[t * 3]);
@@ -132,10 +132,10 @@ describe('common random numbers (MODEL.md §1)', () => {
     p['incidents'][0].direct_cost = { p50: 100, p90: 300 };
     const { out } = simulateProfile(p);
     const [bf, m] = [optionIndex(out, 'break_fix'), optionIndex(out, 'managed')];
-    expect(out.horizonDowntimeHours[m]).toEqual(out.horizonDowntimeHours[bf]);
-    expect(out.horizonDirectCost[m]).toEqual(out.horizonDirectCost[bf]);
+    expect(out.values.horizon_downtime_hours[m]).toEqual(out.values.horizon_downtime_hours[bf]);
+    expect(out.values.horizon_direct_cost[m]).toEqual(out.values.horizon_direct_cost[bf]);
     // The same bills, plus the 1,000 fee.
-    out.monthlySpend[m]!.forEach((x, i) => expect(x - 1000).toBeCloseTo(out.monthlySpend[bf]![i]!, 8));
+    out.values.monthly_spend[m]!.forEach((x, i) => expect(x - 1000).toBeCloseTo(out.values.monthly_spend[bf]![i]!, 8));
   });
 
   it('keeps one class\u2019s draws when another class changes', () => {
@@ -145,7 +145,7 @@ describe('common random numbers (MODEL.md §1)', () => {
     p['incidents'][0].rate = { per_employee: 0.9 };
     p['incidents'][0].labor_hours = { low: 1, mode: 2, high: 3 };
     const after = simulateProfile(p).out;
-    expect(after.horizonDirectCost[0]).toEqual(before.horizonDirectCost[0]);
+    expect(after.values.horizon_direct_cost[0]).toEqual(before.values.horizon_direct_cost[0]);
   });
 });
 
@@ -159,20 +159,20 @@ describe('hybrid (MODEL.md §4)', () => {
   it('bills everything as break-fix when it has no capacity', () => {
     const { out } = simulateProfile(withHybrid({}));
     const [bf, h] = [optionIndex(out, 'break_fix'), optionIndex(out, 'hybrid')];
-    out.monthlySpend[h]!.forEach((x, i) => expect(x - 5000).toBeCloseTo(out.monthlySpend[bf]![i]!, 6));
+    out.values.monthly_spend[h]!.forEach((x, i) => expect(x - 5000).toBeCloseTo(out.values.monthly_spend[bf]![i]!, 6));
     // Overflow waits the break-fix response.
-    expect(out.horizonDowntimeHours[h]).toEqual(out.horizonDowntimeHours[bf]);
+    expect(out.values.horizon_downtime_hours[h]).toEqual(out.values.horizon_downtime_hours[bf]);
   });
 
   it('bills everything as break-fix when every incident escalates', () => {
     const { out } = simulateProfile(withHybrid({ hours_per_staff_month: 744, escalation_share: 1 }));
     const [bf, h] = [optionIndex(out, 'break_fix'), optionIndex(out, 'hybrid')];
-    out.monthlySpend[h]!.forEach((x, i) => expect(x - 5000).toBeCloseTo(out.monthlySpend[bf]![i]!, 6));
+    out.values.monthly_spend[h]!.forEach((x, i) => expect(x - 5000).toBeCloseTo(out.values.monthly_spend[bf]![i]!, 6));
   });
 
   it('costs only the staff when all incidents fit in-house', () => {
     const { out } = simulateProfile(withHybrid({ hours_per_staff_month: 744, internal_staff: 1.5 }));
-    expect(out.monthlySpend[optionIndex(out, 'hybrid')]!.every((x) => x === 7500)).toBe(true);
+    expect(out.values.monthly_spend[optionIndex(out, 'hybrid')]!.every((x) => x === 7500)).toBe(true);
   });
 
   it('bills exactly the incidents over capacity when capacity binds, with escalation and prevention (Poisson thinning)', () => {
@@ -194,7 +194,7 @@ describe('hybrid (MODEL.md §4)', () => {
       pmf *= mu1 / (n + 1);
     }
     const expected = 5000 + 300 * (mu - eMin);
-    const m = moments(out.monthlySpend[optionIndex(out, 'hybrid')]!);
+    const m = moments(out.values.monthly_spend[optionIndex(out, 'hybrid')]!);
     expect(zScore(m.mean, expected, m.meanSe)).toBeLessThan(4);
   });
 
@@ -210,7 +210,7 @@ describe('hybrid (MODEL.md §4)', () => {
     const [bf, h] = [optionIndex(out, 'break_fix'), optionIndex(out, 'hybrid')];
     let sawBoth = 0;
     for (let t = 0; t < out.trials; t++) {
-      const direct = out.horizonDirectCost[bf]![t]!;
+      const direct = out.values.horizon_direct_cost[bf]![t]!;
       const a = direct % 1000;
       const b = Math.round((direct - a) / 1000);
       let remaining = 5;
@@ -222,8 +222,8 @@ describe('hybrid (MODEL.md §4)', () => {
         }
       }
       if (a > 0 && b > 0) sawBoth++;
-      expect(out.monthlySpend[h]![t]).toBeCloseTo(5000 + billed, 9);
-      expect(out.monthlySpend[bf]![t]).toBeCloseTo(a * 400 + b * 100, 9);
+      expect(out.values.monthly_spend[h]![t]).toBeCloseTo(5000 + billed, 9);
+      expect(out.values.monthly_spend[bf]![t]).toBeCloseTo(a * 400 + b * 100, 9);
     }
     expect(sawBoth).toBeGreaterThan(100);
   });

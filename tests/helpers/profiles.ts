@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import { analyze } from '../../src/engine/analyze.js';
 import type { RunSettings } from '../../src/engine/model.js';
-import { simulate, type SimulationOutput } from '../../src/engine/simulate.js';
+import { simulate, type SimulationOutput } from '../../src/engine/collect.js';
+
 import { loadProfile, type LoadedProfile } from '../../src/profile/load.js';
 
 /** A small valid profile to vary in tests: one class, break-fix and one managed offer. */

@@ -31,3 +31,13 @@ export function moments(xs: ArrayLike<number>): Moments {
 export function zScore(observed: number, expected: number, se: number): number {
   return Math.abs(observed - expected) / se;
 }
+
+import { purposeKey } from '../../src/engine/hash.js';
+import { Stream } from '../../src/engine/rng.js';
+
+/** A stream of uniforms for a test, started at an address named by `name`. */
+export function testStream(name: string): Stream {
+  const s = new Stream();
+  s.restart(purposeKey(0, name), 0, 0, 0);
+  return s;
+}

@@ -42,9 +42,10 @@ describe('loading a valid profile', () => {
     expect(p.incidents[0]).toMatchObject({ dispersion: 0, onsite_share: 0, after_hours_share: 0, preventable: 0, covered: true, direct_cost: 0 });
     expect(p.break_fix).toMatchObject({ after_hours_multiplier: 1, minimum_hours: 0, billing_increment_hours: 0, trip_fee: 0 });
     expect(r.value.model.managed[0]).toMatchObject({ id: 'managed', label: 'Managed', coversOnsite: true, annualIncrease: 0 });
-    // out_of_scope_hourly_rate defaults to break-fix's hourly rate; prevention to 1.
-    expect(r.value.model.managed[0]!.outOfScopeHourlyRate.a).toBe(150);
-    expect(r.value.model.managed[0]!.prevention.a).toBe(1);
+    // out_of_scope_hourly_rate defaults to break-fix's hourly rate — the same draw (its key); prevention to 1.
+    expect(r.value.model.managed[0]!.outOfScopeHourlyRate).toEqual({ amount: { kind: 0, a: 150, b: 0, c: 0 }, key: 'break_fix.hourly_rate' });
+    expect(r.value.model.managed[0]!.prevention.amount.a).toBe(1);
+
     expect(r.value.optionIds).toEqual(['break_fix', 'managed']);
   });
 

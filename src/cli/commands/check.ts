@@ -3,12 +3,13 @@ import type { CheckEntry, CheckJson } from '../../report/check.js';
 import { githubError } from '../github.js';
 import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
+import type { Execution } from '../execute.js';
 
 type CheckFlags = SimulationFlags & OutputFlags;
 
-async function checkOne(ctx: Context, file: string, flags: CheckFlags): Promise<CheckEntry> {
+async function checkOne(ctx: Context, file: string, flags: CheckFlags, exec: Execution): Promise<CheckEntry> {
   const { tryReadProfile } = await import('../load.js');
-  const { executionFor, runProfile, settingsFor } = await import('../execute.js');
+  const { runProfile, settingsFor } = await import('../execute.js');
   const { evaluate } = await import('../evaluate.js');
   const { VALID_PROFILE } = await import('../../report/check.js');
   const attempt = await tryReadProfile(file, ctx.io, flags.set);
@@ -23,7 +24,7 @@ async function checkOne(ctx: Context, file: string, flags: CheckFlags): Promise<
     return { file: attempt.label, passed: false, failures };
   }
   const p = attempt.value;
-  const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, executionFor(ctx.io, flags, formatOf(flags)));
+  const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, exec);
   const failures = evaluate(report.result, p.loaded.assertions, p.loaded.expectLines);
   return { file: p.input.label, passed: failures.length === 0, failures };
 }
@@ -44,8 +45,11 @@ async function check(ctx: Context, files: string[], flags: CheckFlags): Promise<
   const r = await import('../../report/check.js');
   const { checkOutput, emit } = await import('../output.js');
   checkOutput(flags.output, files);
+  const { withExecution } = await import('../execute.js');
   const entries: CheckEntry[] = [];
-  for (const file of files) entries.push(await checkOne(ctx, file, flags));
+  await withExecution(ctx.io, flags, formatOf(flags), async (exec) => {
+    for (const file of files) entries.push(await checkOne(ctx, file, flags, exec));
+  });
   const c = r.checkJson(entries);
   const format = formatOf(flags);
   const count = r.countLine(c);

@@ -1,25 +1,30 @@
 import type { Command } from 'commander';
 import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
+import type { ProfileInput } from '../load.js';
 import type { Context } from '../program.js';
+
 
 type CompareFlags = SimulationFlags & OutputFlags;
 
 async function compare(ctx: Context, files: string[], flags: CompareFlags): Promise<void> {
   const { readProfile } = await import('../load.js');
-  const { executionFor, runProfile, settingsFor } = await import('../execute.js');
+  const { runProfile, settingsFor, withExecution } = await import('../execute.js');
   const { profileLabel } = await import('../render.js');
   const c = await import('../../report/compare.js');
   const { checkOutput, emit } = await import('../output.js');
   checkOutput(flags.output, files);
   // Read every file first, so a broken one stops the run before any simulation.
-  const profiles = [];
+  const profiles: ProfileInput[] = [];
   for (const file of files) profiles.push(await readProfile(file, ctx.io, 2, flags.set));
   const format = formatOf(flags);
-  const items = [];
-  for (const p of profiles) {
-    const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, executionFor(ctx.io, flags, format));
-    items.push({ report, label: profileLabel(report) });
-  }
+  const items = await withExecution(ctx.io, flags, format, async (exec) => {
+    const done = [];
+    for (const p of profiles) {
+      const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, exec);
+      done.push({ report, label: profileLabel(report) });
+    }
+    return done;
+  });
   const text =
     format === 'json'
       ? c.renderCompareJson(items)

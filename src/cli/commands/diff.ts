@@ -6,7 +6,7 @@ type DiffFlags = SimulationFlags & OutputFlags;
 
 async function diff(ctx: Context, oldFile: string, newFile: string, flags: DiffFlags): Promise<void> {
   const { readProfile } = await import('../load.js');
-  const { executionFor, runProfile, settingsFor } = await import('../execute.js');
+  const { runProfile, settingsFor, withExecution } = await import('../execute.js');
   const { inputChanges } = await import('../inputs.js');
   const d = await import('../../report/diff.js');
   const { checkOutput, emit } = await import('../output.js');
@@ -15,9 +15,10 @@ async function diff(ctx: Context, oldFile: string, newFile: string, flags: DiffF
   const b = await readProfile(newFile, ctx.io, 2, flags.set);
   // Both run with old's settings (unless flags override) so only the inputs differ.
   const settings = settingsFor(a, flags);
-  const exec = executionFor(ctx.io, flags, formatOf(flags));
-  const oldReport = await runProfile(a, settings, a.input.label, flags.set, exec);
-  const newReport = await runProfile(b, settings, b.input.label, flags.set, exec);
+  const [oldReport, newReport] = await withExecution(ctx.io, flags, formatOf(flags), async (exec) => [
+    await runProfile(a, settings, a.input.label, flags.set, exec),
+    await runProfile(b, settings, b.input.label, flags.set, exec),
+  ]);
   const json = d.buildDiff(oldReport, newReport, inputChanges(a.loaded.profile, b.loaded.profile));
   const format = formatOf(flags);
   const text =

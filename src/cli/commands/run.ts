@@ -15,7 +15,7 @@ function bundledPath(): string {
 
 async function run(ctx: Context, file: string | undefined, flags: RunFlags): Promise<void> {
   const { readProfile } = await import('../load.js');
-  const { executionFor, runProfile, settingsFor } = await import('../execute.js');
+  const { runProfile, settingsFor, withExecution } = await import('../execute.js');
   const { renderReport } = await import('../render.js');
   const { checkOutput, emit } = await import('../output.js');
   const path = file ?? bundledPath();
@@ -24,7 +24,8 @@ async function run(ctx: Context, file: string | undefined, flags: RunFlags): Pro
   const profile = await readProfile(path, ctx.io, 2, flags.set);
   const source = file === undefined ? `${path} (bundled)` : profile.input.label;
   const format = formatOf(flags);
-  const report = await runProfile(profile, settingsFor(profile, flags), source, flags.set, executionFor(ctx.io, flags, format));
+  const settings = settingsFor(profile, flags);
+  const report = await withExecution(ctx.io, flags, format, (exec) => runProfile(profile, settings, source, flags.set, exec));
   emit(ctx.io, renderReport(report, format, ctx.theme(flags.output)), flags.output);
 }
 

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/collect.js';
+import { fixed, type Model } from '../../src/engine/model.js';
+import { QUANTITIES } from '../../src/engine/quantities.js';
+import { InThreadExecutor } from '../../src/run/executor.js';
+import { RunSession } from '../../src/run/run.js';
+import { WorkerPool } from '../../src/run/worker-pool.js';
+import { loadProfile } from '../../src/profile/load.js';
+
+function scenario(name: string) {
+  const r = loadProfile(readFileSync(`scenarios/${name}.yaml`, 'utf8'));
+  if (!r.ok) throw new Error('invalid scenario');
+  return r.value;
+}
+
+const sameArrays = (a: ReturnType<typeof simulate>, b: ReturnType<typeof simulate>) => {
+  for (const q of QUANTITIES) a.values[q].forEach((arr, o) => expect(Buffer.from(b.values[q][o]!.buffer).equals(Buffer.from(arr.buffer))).toBe(true));
+};
+
+describe('the runner outside the CLI', () => {
+  const { model } = scenario('multisite-150');
+  const settings = { trials: 1300, months: 12, seed: 3 };
+
+  it('gives byte-identical arrays on this thread and on 2 or 7 threads (more threads than cores, taken directly)', async () => {
+    const reference = simulate(model, settings);
+    for (const threads of [2, 7]) {
+      const pool = new WorkerPool(threads);
+      try {
+        const session = new RunSession(model, settings);
+        await session.extendTo(settings.trials, pool);
+        sameArrays(session.output(), reference);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
+  it('accumulates: 500 trials now and 800 later are the 1,300-trial run', async () => {
+    const session = new RunSession(model, settings);
+    const executor = new InThreadExecutor();
+    await session.extendTo(500, executor);
+    expect(session.trials).toBe(500);
+    await session.extendTo(1300, executor);
+    sameArrays(session.output(), simulate(model, settings));
+  });
+
+  it('runs the worker from the sources under test, never a stale build', async () => {
+    const pool = new WorkerPool(2);
+    try {
+      const [entry] = await Promise.all(pool.entries);
+      expect(entry).toMatch(/\/src\/run\/worker-entry\.ts$/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops every thread and rejects once when a worker fails, keeping the error type', async () => {
+    // Not a profile anyone can write (validation caps rates): a count no month can hold.
+    const huge: Model = { ...model, classes: model.classes.map((c) => ({ ...c, rate: { amount: fixed(2e9), key: c.rate.key }, rateUnits: 1 })) };
+    const rejections: unknown[] = [];
+    const onUnhandled = (e: unknown) => rejections.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    const pool = new WorkerPool(2);
+    try {
+      const session = new RunSession(huge, settings);
+      await expect(session.extendTo(settings.trials, pool)).rejects.toThrow(RangeError);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await pool.close();
+    }
+  });
+});
