@@ -9,26 +9,61 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { runCli, type CliRun } from './helpers/cli.js';
+import { type CliRun, runCli } from './helpers/cli.js';
 import { resultValidator } from './helpers/schema.js';
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261201);
 const SCENARIOS = ['office-5', 'dental-clinic', 'multisite-150'].map((f) => readFileSync(`scenarios/${f}.yaml`, 'utf8'));
 const FLAGS = ['--trials', '16', '--months', '2', '--threads', '1', '--json'];
 
 const HOSTILE: unknown[] = [
-  Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -0, -1, 1e-320, 5e-324, 1e308, -1e308, 1e155, 2 ** 53, 0.5, 1.5, 1e9,
-  '', 'text', '150', '\u001b]0;x\u0007', 'a\nb', '\u202e', 'x'.repeat(3000), 'all',
-  {}, [], { a: 1 }, [1, 2], { p50: 1, p90: 0.5 }, { p50: 1e-300, p90: 1 }, { mean: 1, sd: 1e200 }, { low: 5, mode: 1, high: 0 },
-  { low: 0, mode: 1e308, high: 1e308 }, { share: 2 }, { per_month: 1e6 }, { per_year: 1e-9 }, null, true, false,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  0,
+  -0,
+  -1,
+  1e-320,
+  5e-324,
+  1e308,
+  -1e308,
+  1e155,
+  2 ** 53,
+  0.5,
+  1.5,
+  1e9,
+  '',
+  'text',
+  '150',
+  '\u001b]0;x\u0007',
+  'a\nb',
+  '\u202e',
+  'x'.repeat(3000),
+  'all',
+  {},
+  [],
+  { a: 1 },
+  [1, 2],
+  { p50: 1, p90: 0.5 },
+  { p50: 1e-300, p90: 1 },
+  { mean: 1, sd: 1e200 },
+  { low: 5, mode: 1, high: 0 },
+  { low: 0, mode: 1e308, high: 1e308 },
+  { share: 2 },
+  { per_month: 1e6 },
+  { per_year: 1e-9 },
+  null,
+  true,
+  false,
 ];
 
 /** Every path to a value inside a parsed profile, maps and lists included. */
 function pathsOf(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
   const here = prefix.length > 0 ? [prefix] : [];
   if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...prefix, i]))];
-  if (value !== null && typeof value === 'object') return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
+  if (value !== null && typeof value === 'object')
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
   return here;
 }
 
@@ -40,7 +75,11 @@ function setAt(root: any, path: Array<string | number>, value: unknown): void {
 }
 
 const argPath = (path: Array<string | number>) =>
-  path.map((s, i) => (typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? `${i ? '.' : ''}${s}` : `[${JSON.stringify(s)}]`)).join('');
+  path
+    .map((s, i) =>
+      typeof s === 'number' ? `[${s}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? `${i ? '.' : ''}${s}` : `[${JSON.stringify(s)}]`,
+    )
+    .join('');
 
 type Case = { stdin: string; set: string[]; label: string };
 
@@ -60,7 +99,8 @@ const fieldInFile: fc.Arbitrary<Case> = fc.tuple(scenario, fc.nat(), hostile).ma
 const fieldBySet: fc.Arbitrary<Case> = fc.tuple(scenario, fc.nat(), hostile).map(([s, i, v]) => {
   const paths = pathsOf(parse(SCENARIOS[s]!));
   const path = paths[i % paths.length]!;
-  const value = typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf') : JSON.stringify(v) ?? 'null';
+  const value =
+    typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf') : (JSON.stringify(v) ?? 'null');
   return { stdin: SCENARIOS[s]!, set: [`${argPath(path)}=${value}`], label: `--set ${argPath(path)}=${value}` };
 });
 
@@ -79,11 +119,20 @@ const structural: fc.Arbitrary<Case> = fc.tuple(scenario, fc.nat(), fc.boolean()
 
 /** Raw text damage: characters inserted or removed anywhere, YAML syntax included. */
 const textual: fc.Arbitrary<Case> = fc
-  .tuple(scenario, fc.nat(), fc.nat({ max: 40 }), fc.constantFrom('', ':', '{', '[', '"', "'", '&a ', '*a', '- ', '\t', '#', '!!', '\u0000', 'ü', '\n  '))
+  .tuple(
+    scenario,
+    fc.nat(),
+    fc.nat({ max: 40 }),
+    fc.constantFrom('', ':', '{', '[', '"', "'", '&a ', '*a', '- ', '\t', '#', '!!', '\u0000', 'ü', '\n  '),
+  )
   .map(([s, at, cut, insert]) => {
     const text = SCENARIOS[s]!;
     const pos = at % text.length;
-    return { stdin: text.slice(0, pos) + insert + text.slice(pos + cut), set: [], label: `text @${pos} −${cut} +${JSON.stringify(insert)}` };
+    return {
+      stdin: text.slice(0, pos) + insert + text.slice(pos + cut),
+      set: [],
+      label: `text @${pos} −${cut} +${JSON.stringify(insert)}`,
+    };
   });
 
 const PROBLEM = /^error: (<stdin>:\d+:\d+ \S.*?|--set .+?: \S.*?): .+ — .+$/;
@@ -116,7 +165,7 @@ function checkOutcome(c: Case, r: CliRun): void {
   for (const l of lines) expect(PROBLEM.test(l) || COUNT.test(l) || REFUSAL.test(l), `${c.label}\nmalformed line: ${l}`).toBe(true);
 }
 
-describe('fuzz: hostile profiles end in a result or in well-formed problems', () => {
+describe('fuzz: hostile profiles end in a result or in well-formed problems', { tags: ['slow'] }, () => {
   const cases = fc.oneof(fieldInFile, fieldBySet, structural, textual);
   it(`${RUNS * 4} generated cases (seed ${SEED})`, async () => {
     let rssPeak = 0;

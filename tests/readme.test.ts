@@ -25,7 +25,7 @@ async function outputOf(args: string[], lines: number | undefined): Promise<stri
   return (lines === undefined ? out : [...out.slice(0, lines), '…']).join('\n');
 }
 
-describe('README examples', () => {
+describe('README examples', { tags: ['slow'] }, () => {
   it('has examples to check', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
   });

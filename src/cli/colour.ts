@@ -10,7 +10,8 @@ export function colourLevel(io: Io, colourFlag: boolean, tty: boolean): 0 | 1 | 
   const env = io.env;
   if (!colourFlag || (env['NO_COLOR'] ?? '') !== '' || env['TERM'] === 'dumb') return 0;
   const force = env['FORCE_COLOR'];
-  if (force !== undefined && force !== '') return force === '0' || force === 'false' ? 0 : (Math.min(3, Math.max(1, Number(force) || 1)) as 1 | 2 | 3);
+  if (force !== undefined && force !== '')
+    return force === '0' || force === 'false' ? 0 : (Math.min(3, Math.max(1, Number(force) || 1)) as 1 | 2 | 3);
   if (!tty) return 0;
   return /256|truecolor|24bit/.test(`${env['TERM'] ?? ''} ${env['COLORTERM'] ?? ''}`) ? 2 : 1;
 }

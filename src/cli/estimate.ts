@@ -1,7 +1,7 @@
 import type { Model, RunSettings } from '../engine/model.js';
-import { LIMITS, formatLimit } from '../profile/limits.js';
-import { CliError } from './errors.js';
+import { formatLimit, LIMITS } from '../profile/limits.js';
 import { expectedIncidentsPerMonth, optionCount } from '../run/work.js';
+import { CliError } from './errors.js';
 
 /** Incident-option evaluations per second on one thread of this machine (bench/RESULTS.md), for estimates only. */
 const EVALUATIONS_PER_SECOND = 2e7;

@@ -31,10 +31,10 @@ export function evaluate(
     } else {
       const actual = valueAt(result, a.path);
       const ok = typeof actual === 'number' && (a.min === undefined || actual >= a.min) && (a.max === undefined || actual <= a.max);
-      const expected = a.min === a.max ? a.min : { ...(a.min === undefined ? {} : { min: a.min }), ...(a.max === undefined ? {} : { max: a.max }) };
+      const expected =
+        a.min === a.max ? a.min : { ...(a.min === undefined ? {} : { min: a.min }), ...(a.max === undefined ? {} : { max: a.max }) };
       if (!ok) failures.push({ path: formatPath(a.path), line, expected, actual: actual ?? null });
     }
   }
   return failures;
 }
-

@@ -1,17 +1,18 @@
+import type { Analysis } from '../engine/analyze.js';
 import type { RunSettings } from '../engine/model.js';
 import { buildResult, type ResultJson } from '../report/result.js';
 import type { RunReport } from '../report/table.js';
-import type { ProfileInput } from './load.js';
-import type { SimulationFlags } from './options.js';
-import { InThreadExecutor, type Executor } from '../run/executor.js';
+import { type Executor, InThreadExecutor } from '../run/executor.js';
 import { run } from '../run/run.js';
-import { WorkerPool } from '../run/worker-pool.js';
 import { PARALLEL_THRESHOLD, workOf } from '../run/work.js';
-import { progressBar } from './progress.js';
-import type { Io } from './io.js';
+import { WorkerPool } from '../run/worker-pool.js';
 import { CliError } from './errors.js';
 import { estimateRun, refuseLargeRun } from './estimate.js';
 import { firstNonFinite } from './finite.js';
+import type { Io } from './io.js';
+import type { ProfileInput } from './load.js';
+import type { SimulationFlags } from './options.js';
+import { progressBar } from './progress.js';
 import { VERSION } from './version.js';
 
 /**
@@ -79,7 +80,7 @@ export async function runProfile(
   refuseLargeRun(estimateRun(model, settings, exec.threads), settings, exec.allowLarge);
   const work = workOf(model, settings);
   const bar = wantsProgressBar(work, exec) ? progressBar(exec.io, `simulating ${profile.name}`) : undefined;
-  let analysis;
+  let analysis: Analysis;
   try {
     analysis = await run(model, settings, exec.executorFor(work), bar ? { onProgress: bar.update } : {});
   } catch (e) {
@@ -111,14 +112,16 @@ function memoryFailure(e: unknown): CliError | undefined {
   const message = e instanceof Error ? e.message : '';
   if (!(e instanceof RangeError)) return undefined;
   if (/^incident count/.test(message)) {
-    return new CliError(2, `a trial drew more than a billion incidents in one month (${message.replace(/^incident count: /, '')}) — narrow the spread of the uncertain rates`);
+    return new CliError(
+      2,
+      `a trial drew more than a billion incidents in one month (${message.replace(/^incident count: /, '')}) — narrow the spread of the uncertain rates`,
+    );
   }
   if (/allocation failed|Invalid (typed )?array length|out of memory/i.test(message)) {
     return new CliError(2, 'not enough memory for this run — use fewer trials or months');
   }
   return undefined;
 }
-
 
 /** Runs `body` with an execution for these flags and always ends its threads afterwards. */
 export async function withExecution<T>(io: Io, flags: SimulationFlags, format: string, body: (exec: Execution) => Promise<T>): Promise<T> {

@@ -19,7 +19,9 @@ const isPlain = (x: unknown): x is Record<string, unknown> => x !== null && type
 export function flatten(value: unknown, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
   if (Array.isArray(value)) {
     const named = value.every((v) => isPlain(v) && typeof v['name'] === 'string');
-    value.forEach((v, i) => flatten(v, `${path}[${named ? JSON.stringify((v as Record<string, unknown>)['name']) : i}]`, out));
+    value.forEach((v, i) => {
+      flatten(v, `${path}[${named ? JSON.stringify((v as Record<string, unknown>)['name']) : i}]`, out);
+    });
   } else if (isPlain(value) && !isDistribution(value)) {
     // formatPath(['x', k]) is "x.k" or 'x["k"]'; dropping the x gives the suffix for any key.
     for (const [k, v] of Object.entries(value)) flatten(v, `${path}${formatPath(['x', k]).slice(path === '' ? 2 : 1)}`, out);
@@ -31,8 +33,5 @@ export function inputChanges(oldData: unknown, newData: unknown): InputChange[] 
   const a = flatten(oldData);
   const b = flatten(newData);
   const keys = [...new Set([...a.keys(), ...b.keys()])];
-  return keys
-    .filter((k) => JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k)))
-    .map((k) => ({ path: k, old: a.get(k), new: b.get(k) }));
+  return keys.filter((k) => JSON.stringify(a.get(k)) !== JSON.stringify(b.get(k))).map((k) => ({ path: k, old: a.get(k), new: b.get(k) }));
 }
-

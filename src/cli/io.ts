@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { LIMITS, formatLimit } from '../profile/limits.js';
+import { formatLimit, LIMITS } from '../profile/limits.js';
 import { closest } from '../profile/paths.js';
 import { CliError } from './errors.js';
 
@@ -70,7 +70,8 @@ export function readBounded(fd: number, what: string, fifoPatienceMs = 0): Buffe
       n = readSync(fd, buf, 0, buf.length, null);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      if (waited >= patience) throw new CliError(2, `cannot read ${what}: no data arrived in ${patience / 1000} s — is anything writing to it?`);
+      if (waited >= patience)
+        throw new CliError(2, `cannot read ${what}: no data arrived in ${patience / 1000} s — is anything writing to it?`);
       sleep(POLL_MS);
       waited += POLL_MS;
       continue;
@@ -107,7 +108,6 @@ function readFileBounded(path: string): Buffer {
   try {
     if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     return readBounded(fd, path, FIFO_PATIENCE_MS);
-
   } finally {
     closeSync(fd);
   }
@@ -130,7 +130,10 @@ export function readInput(path: string, io: Io): InputFile {
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    const why = code === 'ENOENT' ? `no such file${suggestion(path)}` : (READ_ERRORS[code] ?? `the system refused it (${code || 'unknown error'}) — check the file`);
+    const why =
+      code === 'ENOENT'
+        ? `no such file${suggestion(path)}`
+        : (READ_ERRORS[code] ?? `the system refused it (${code || 'unknown error'}) — check the file`);
     throw new CliError(2, `cannot read ${path}: ${why}`);
   }
   return {

@@ -1,7 +1,7 @@
 import type { LoadedProfile, Problem } from '../profile/load.js';
 import { printable } from '../report/format.js';
 import { CliError } from './errors.js';
-import { readInput, type InputFile, type Io } from './io.js';
+import { type InputFile, type Io, readInput } from './io.js';
 
 export interface ProfileInput {
   readonly input: InputFile;
@@ -13,7 +13,6 @@ export function problemLine(label: string, p: Problem): string {
   if (p.override !== undefined) return printable(`error: --set ${p.override}: ${p.path}: ${p.message}`);
   return printable(`error: ${label}:${p.line}:${p.col} ${p.path}: ${p.message}`);
 }
-
 
 export function problemCount(label: string, n: number): string {
   return `${n} problem${n === 1 ? '' : 's'} in ${label}`;

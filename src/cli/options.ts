@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 
 function integerIn(min: number, max: number, what: string) {
   return (v: string): number => {
     const n = Number(v);
     if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(`${what} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`);
+      throw new InvalidArgumentError(
+        `${what} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`,
+      );
     }
     return n;
   };
@@ -32,9 +34,17 @@ export function parseThreads(v: string): number {
 
 export function addSimulationOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-n, --trials <n>', 'simulated horizons (default: the profile\'s, else 10,000)').argParser(integerIn(2, 10_000_000, 'trials')))
-    .addOption(new Option('-m, --months <n>', 'months per horizon (default: the profile\'s, else 12)').argParser(integerIn(1, 120, 'months')))
-    .addOption(new Option('-s, --seed <n>', 'random seed (default: the profile\'s, else 1)').argParser(integerIn(0, Number.MAX_SAFE_INTEGER, 'seed')))
+    .addOption(
+      new Option('-n, --trials <n>', "simulated horizons (default: the profile's, else 10,000)").argParser(
+        integerIn(2, 10_000_000, 'trials'),
+      ),
+    )
+    .addOption(
+      new Option('-m, --months <n>', "months per horizon (default: the profile's, else 12)").argParser(integerIn(1, 120, 'months')),
+    )
+    .addOption(
+      new Option('-s, --seed <n>', "random seed (default: the profile's, else 1)").argParser(integerIn(0, Number.MAX_SAFE_INTEGER, 'seed')),
+    )
     .addOption(
       new Option('--threads <n>', 'threads to simulate on, at most the cores; results do not depend on it')
         .argParser(parseThreads)

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, fstatSync, lstatSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, fstatSync, lstatSync, readlinkSync, renameSync, rmSync, type Stats, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { CliError } from './errors.js';
-import { identityOf, type FileIdentity, type Io } from './io.js';
+import { type FileIdentity, type Io, identityOf } from './io.js';
 
 const WRITE_ERRORS: Record<string, string> = {
   EACCES: 'permission denied — choose a folder you can write to',
@@ -20,7 +20,10 @@ const WRITE_ERRORS: Record<string, string> = {
 
 function writeFailure(file: string, e: unknown): CliError {
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  return new CliError(2, `cannot write ${file}: ${WRITE_ERRORS[code] ?? `the system refused it (${code || 'unknown error'}) — check the path and the disk`}`);
+  return new CliError(
+    2,
+    `cannot write ${file}: ${WRITE_ERRORS[code] ?? `the system refused it (${code || 'unknown error'}) — check the path and the disk`}`,
+  );
 }
 
 function statOrUndefined(stat: (p: string) => Stats, path: string): Stats | undefined {

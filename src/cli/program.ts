@@ -91,14 +91,13 @@ async function runProgram(argv: readonly string[], io: Io): Promise<number> {
 
 /** The exit code for a failed command, after saying why on stderr (never a stack trace). */
 export function reportFailure(e: unknown, io: Io): number {
-
   if (e instanceof CommanderError) {
     // commander uses 1 for its own errors; usage errors are 2 here.
     return e.exitCode === 0 ? 0 : 2;
   }
   if (e instanceof CliError) {
     for (const line of e.details) io.err(`${printable(line)}\n`);
-    io.err(printable(e.details.length > 0 ? e.message : `error: ${e.message}`) + '\n');
+    io.err(`${printable(e.details.length > 0 ? e.message : `error: ${e.message}`)}\n`);
     return e.exitCode;
   }
   const err = e as Error;

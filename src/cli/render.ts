@@ -1,7 +1,7 @@
-import { resultRows, renderCsv, RESULT_COLUMNS } from '../report/csv.js';
+import { RESULT_COLUMNS, renderCsv, resultRows } from '../report/csv.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { renderTable, type RunReport } from '../report/table.js';
+import { type RunReport, renderTable } from '../report/table.js';
 import type { Theme } from '../report/theme.js';
 
 /** The label a profile goes by in CSV rows: its file as typed, else its name. */

@@ -1,5 +1,5 @@
-import { unit53, purposeKey } from './hash.js';
-import { FIXED, LOGNORMAL, TRIANGULAR, unknownKind, type Amount, type Input } from './model.js';
+import { purposeKey, unit53 } from './hash.js';
+import { type Amount, FIXED, type Input, LOGNORMAL, TRIANGULAR, unknownKind } from './model.js';
 import { probit, triangularAt } from './samplers.js';
 
 /** The amount's quantile at probability u: one uniform per draw, whatever the kind. */

@@ -184,10 +184,7 @@ export function decide(basisValues: readonly Float64Array[], basis: Basis, metri
   // The runner-up's paired saving is already in versus.
   const vsRunnerUp = versus.find((v) => v.option === runnerUp)!;
   const paired = { mean: vsRunnerUp.meanSaving, se: vsRunnerUp.meanSavingSe };
-  const byMetric =
-    metric === 'mean'
-      ? { saving: paired.mean, se: paired.se }
-      : batchedMetricSaving(basisValues[runnerUp]!, rec, metric);
+  const byMetric = metric === 'mean' ? { saving: paired.mean, se: paired.se } : batchedMetricSaving(basisValues[runnerUp]!, rec, metric);
   return {
     option,
     runnerUp,
@@ -209,10 +206,7 @@ export function analyze(model: Model, out: SimulationOutput): Analysis {
   const best = pBest(basisValues, out.trials);
   const budget = model.budgetMonthly;
   const stats = out.options.map((_, o) => {
-    const summaries = Object.fromEntries(QUANTITIES.map((q) => [q, summarize(arrays[q][o]!)])) as Record<
-      Quantity,
-      Summary
-    >;
+    const summaries = Object.fromEntries(QUANTITIES.map((q) => [q, summarize(arrays[q][o]!)])) as Record<Quantity, Summary>;
     return {
       summaries,
       pBest: best[o]!,

@@ -12,7 +12,7 @@ export function incrementsFor(hours: number, increment: number): number {
 /** Billable hours for H hours of labour: H rounded up to whole increments (0: no rounding), at least the minimum. */
 export function billedHours(hours: number, minimumHours: number, increment: number): number {
   const rounded = increment > 0 ? incrementsFor(hours, increment) * increment : hours;
-  return rounded > minimumHours ? rounded : minimumHours;
+  return Math.max(rounded, minimumHours);
 }
 
 /** An amount of money in whole cents, half away from zero (amounts here are never negative). */

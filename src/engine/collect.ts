@@ -1,6 +1,6 @@
 import type { Model, RunSettings } from './model.js';
-import { QUANTITIES, lengthOf, type QuantityArrays } from './quantities.js';
-import { blockArrays, optionsOf, simulateTrials, taskRanges, type BlockOutput, type OptionInfo } from './simulate.js';
+import { lengthOf, QUANTITIES, type QuantityArrays } from './quantities.js';
+import { type BlockOutput, blockArrays, type OptionInfo, optionsOf, simulateTrials, taskRanges } from './simulate.js';
 
 /** A whole run's values: for each quantity, one array per option over every trial (or trial-month). */
 export interface SimulationOutput {
@@ -28,7 +28,7 @@ export function collectBlocks(model: Model, months: number, blocks: readonly Blo
     const arrays = blockArrays(b);
     for (const q of QUANTITIES) {
       const at = lengthOf(q, b.first, months);
-      options.forEach((_, o) => values[q][o]!.set(arrays[q][o]!, at));
+      for (let o = 0; o < options.length; o++) values[q][o]!.set(arrays[q][o]!, at);
     }
   }
   return { trials, months, options, values };

@@ -31,6 +31,8 @@ export class CountInverter {
     // NaN and negative means count nothing below; an enormous one would never finish.
     if (lambda >= MAX_LAMBDA) throw new RangeError(`incident count: expected ${lambda} incidents in one month`);
 
+    // Not Math.max: NaN must count nothing, and Math.max(NaN, 0) is NaN.
+    // biome-ignore lint/complexity/useMathMinMax: see above.
     this.lambda = lambda > 0 ? lambda : 0;
     if (this.lambda === 0) {
       this.mode = 0;

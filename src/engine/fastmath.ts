@@ -9,13 +9,13 @@
 const BITS = 11;
 const N = 1 << BITS;
 const TABLE = new Float64Array(N);
-for (let j = 0; j < N; j++) TABLE[j] = Math.pow(2, j / N);
+for (let j = 0; j < N; j++) TABLE[j] = 2 ** (j / N);
 const POW2_OFFSET = 1100;
 const POW2 = new Float64Array(2 * POW2_OFFSET);
-for (let e = -POW2_OFFSET; e < POW2_OFFSET; e++) POW2[e + POW2_OFFSET] = Math.pow(2, e);
+for (let e = -POW2_OFFSET; e < POW2_OFFSET; e++) POW2[e + POW2_OFFSET] = 2 ** e;
 const INV_STEP = N / Math.LN2;
 // ln2/N split in two so k·(ln2/N) is exact to about 1e-20.
-const STEP_HI = 6.93147180369123816490e-1 / N;
+const STEP_HI = 6.9314718036912381649e-1 / N;
 const STEP_LO = 1.90821492927058770002e-10 / N;
 // Adding then subtracting 1.5·2^52 rounds a double to the nearest integer.
 const ROUND = 6755399441055744.0;

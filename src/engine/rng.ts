@@ -57,7 +57,6 @@ export class Stream {
     this.d = d;
   }
 
-
   /** One uniform in (0, 1). */
   u(): number {
     if (this.pos === BUFFER) {
@@ -74,7 +73,6 @@ export class Stream {
     let c = this.c;
     let d = this.d;
     for (let i = 0; i < n; i++) {
-
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);

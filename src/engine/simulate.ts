@@ -4,15 +4,23 @@ import { billedHours, chargeCents, toCents } from './billing.js';
 import { CountInverter } from './counts.js';
 import { exp, expInRange, fastExp } from './fastmath.js';
 import { purposeKey } from './hash.js';
-import { FIXED, LOGNORMAL, TRIANGULAR, unknownKind, type AmountKind, type IncidentClassModel, type Model, type RunSettings } from './model.js';
-import { arraysLength, quantityViews, type QuantityArrays } from './quantities.js';
+import {
+  type AmountKind,
+  FIXED,
+  type IncidentClassModel,
+  LOGNORMAL,
+  type Model,
+  type RunSettings,
+  TRIANGULAR,
+  unknownKind,
+} from './model.js';
+import { arraysLength, type QuantityArrays, quantityViews } from './quantities.js';
 import { LazyStream, Stream, uniformAt } from './rng.js';
 import { triangularAt } from './samplers.js';
 import {
   SALT_COUNT,
   SALT_INCIDENTS,
   SALT_REJECTIONS,
-  SLOTS,
   SLOT_AFTER_HOURS,
   SLOT_DIRECT,
   SLOT_ESCALATION,
@@ -21,6 +29,7 @@ import {
   SLOT_OUTAGE,
   SLOT_PREVENTION,
   SLOT_WAIT,
+  SLOTS,
 } from './slots.js';
 import { normalCdf, zigNormal } from './ziggurat.js';
 
@@ -286,7 +295,6 @@ class Columns {
   readonly waits = new Float64Array(CHUNK);
   readonly incidents = new Stream();
   readonly rejections = new LazyStream();
-
 }
 
 let cachedColumns: Columns | undefined;
@@ -509,7 +517,7 @@ function startMonth(st: OptionState, i: number, m: number): void {
   const growthYears = Math.floor(m / 12);
   for (let o = 0; o < st.n; o++) {
     const fee = st.feeByTrial[o]!;
-    const monthly = growthYears === 0 ? fee[i]! : fee[i]! * Math.pow(1 + st.annualIncrease[o]!, growthYears);
+    const monthly = growthYears === 0 ? fee[i]! : fee[i]! * (1 + st.annualIncrease[o]!) ** growthYears;
     st.spendCents[o] = toCents(monthly) + (m === 0 ? toCents(st.onboardingByTrial[o]![i]!) : 0);
     st.exposure[o] = 0;
     st.revenueLost[o] = 0;

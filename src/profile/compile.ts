@@ -1,12 +1,12 @@
 import {
-  LOGNORMAL,
-  TRIANGULAR,
-  fixed,
   type Amount as EngineAmount,
+  fixed,
   type IncidentClassModel,
   type Input,
+  LOGNORMAL,
   type ManagedModel,
   type Model,
+  TRIANGULAR,
 } from '../engine/model.js';
 import { classPurpose } from '../engine/simulate.js';
 import type { Amount, Incident, ManagedOffer, Profile, RateKey, Share } from './schema.js';
@@ -122,7 +122,8 @@ function compileManaged(m: ManagedOffer, id: string, prefix: string, breakFixRat
     onboardingFee: input(m.onboarding_fee, at('onboarding_fee')),
     annualIncrease: m.annual_increase,
     // Left at its default, the out-of-scope rate is break-fix's rate: the same draw, not a second one.
-    outOfScopeHourlyRate: m.out_of_scope_hourly_rate === undefined ? breakFixRate : input(m.out_of_scope_hourly_rate, at('out_of_scope_hourly_rate')),
+    outOfScopeHourlyRate:
+      m.out_of_scope_hourly_rate === undefined ? breakFixRate : input(m.out_of_scope_hourly_rate, at('out_of_scope_hourly_rate')),
     coversOnsite: m.covers_onsite,
     prevention: input(m.prevention, at('prevention')),
     responseHours: compileAmount(m.response_hours),

@@ -1,6 +1,6 @@
 import { QUANTITIES } from '../engine/quantities.js';
 import { describe, type Issue } from './issues.js';
-import { parsePath, type PathSegment } from './paths.js';
+import { type PathSegment, parsePath } from './paths.js';
 
 export const SUMMARY_KEYS = ['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'cvar95'] as const;
 const RECOMMENDATION_NUMBERS = ['mean_saving', 'mean_saving_se', 'metric_saving', 'metric_saving_se'];
@@ -27,7 +27,8 @@ function resultPathProblem(path: PathSegment[], optionIds: readonly string[], ha
       return hasBudget ? undefined : 'p_month_over_budget needs a budget — add budget: { monthly: … }';
     }
     if (!isOneOf(field, QUANTITIES)) return `unknown quantity ${describe(field)} — use one of ${QUANTITIES.join(', ')}, p_best`;
-    if (!isOneOf(stat, SUMMARY_KEYS) || path.length !== 4) return `the path needs a statistic at its end — end it with one of ${SUMMARY_KEYS.join(', ')}`;
+    if (!isOneOf(stat, SUMMARY_KEYS) || path.length !== 4)
+      return `the path needs a statistic at its end — end it with one of ${SUMMARY_KEYS.join(', ')}`;
     return undefined;
   }
   if (head === 'recommendation') {
@@ -68,7 +69,9 @@ export function readExpect(
       continue;
     }
     const path = parsePath(key);
-    const problem = path ? resultPathProblem(path, optionIds, hasBudget) : 'not a result path — write e.g. options.managed.monthly_spend.p90';
+    const problem = path
+      ? resultPathProblem(path, optionIds, hasBudget)
+      : 'not a result path — write e.g. options.managed.monthly_spend.p90';
     if (problem || !path) {
       fail(key, 'key', problem ?? 'not a result path — write e.g. options.managed.monthly_spend.p90');
       continue;

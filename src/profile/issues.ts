@@ -26,7 +26,9 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
   if (typeof value === 'string') {
-    return value.length > QUOTE_LIMIT ? `${JSON.stringify(value.slice(0, QUOTE_LIMIT))}… (${value.length} characters)` : JSON.stringify(value);
+    return value.length > QUOTE_LIMIT
+      ? `${JSON.stringify(value.slice(0, QUOTE_LIMIT))}… (${value.length} characters)`
+      : JSON.stringify(value);
   }
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return '.nan';
@@ -99,14 +101,19 @@ function bestBranch(branches: ZodIssue[][]): ZodIssue[] | undefined {
 
 function unionMessage(path: readonly PathSegment[], input: unknown): string {
   const last = path[path.length - 1];
-  if (last === 'managed') return `expected one offer (a map) or a list of at least 2 tiers, got ${describe(input)} — write managed: { per_employee: 150, response_hours: 1 }`;
+  if (last === 'managed')
+    return `expected one offer (a map) or a list of at least 2 tiers, got ${describe(input)} — write managed: { per_employee: 150, response_hours: 1 }`;
   if (last === 'people') return `expected a number of people, "all" or { share: x }, got ${describe(input)} — write e.g. people: 0.5`;
   if (typeof input === 'string' || typeof input === 'boolean') {
     return `expected a number or a distribution, got ${describe(input)} — write a plain number (no units or quotes), e.g. 150, or { p50: 1, p90: 4 }`;
   }
-  const keys = isPlainMap(input) ? ` with ${Object.keys(input).slice(0, 5).map((k) => describe(k)).join(', ')}` : '';
+  const keys = isPlainMap(input)
+    ? ` with ${Object.keys(input)
+        .slice(0, 5)
+        .map((k) => describe(k))
+        .join(', ')}`
+    : '';
   return `expected a number or { p50, p90 }, { mean, sd } or { low, mode, high }, got ${describe(input)}${keys} — write e.g. { p50: 1, p90: 4 }`;
-
 }
 
 const EXAMPLES: Record<string, string> = {
@@ -124,7 +131,8 @@ function typeMessage(expectedType: string, input: unknown, key: PathSegment | un
     return `missing — add ${String(key)}: (required)`;
   }
   if (input === null) return 'empty (null) — give a value or remove the key';
-  if (typeof input === 'number' && !Number.isFinite(input)) return `must be a finite number, got ${describe(input)} — write a plain number such as 150`;
+  if (typeof input === 'number' && !Number.isFinite(input))
+    return `must be a finite number, got ${describe(input)} — write a plain number such as 150`;
   if (expectedType === 'int') {
     const near = typeof input === 'number' ? Math.round(input) : 1;
     return `must be a whole number, got ${describe(input)} — write e.g. ${near}`;
@@ -158,7 +166,8 @@ function tooSmallMessage(issue: ZodIssue & { origin: string; minimum: unknown; i
   if (issue.origin === 'array') return `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'} — add more`;
   if (issue.origin === 'string') return 'must not be empty — write some text';
   const min = Number(issue.minimum);
-  if (!issue.inclusive) return `must be greater than ${formatLimit(min)}, got ${describe(input)} — use a positive value${min === 0 ? ' such as 1' : ''}`;
+  if (!issue.inclusive)
+    return `must be greater than ${formatLimit(min)}, got ${describe(input)} — use a positive value${min === 0 ? ' such as 1' : ''}`;
   return `must be at least ${formatLimit(min)}, got ${describe(input)} — ${rangeText(min, undefined)}`;
 }
 
@@ -170,7 +179,9 @@ function tooBigMessage(issue: ZodIssue & { origin: string; maximum: unknown }, i
 
 function valueMessage(values: readonly unknown[], input: unknown, key: PathSegment | undefined): string {
   if (key === 'version') {
-    return input === undefined ? 'missing — add version: 1 at the top of the file' : `must be 1, got ${describe(input)} — this supportcast reads version 1 profiles; write version: 1`;
+    return input === undefined
+      ? 'missing — add version: 1 at the top of the file'
+      : `must be 1, got ${describe(input)} — this supportcast reads version 1 profiles; write version: 1`;
   }
   if (input === undefined) return `missing — add ${String(key)}: ${JSON.stringify(values[0])}`;
   const shown = values.map((v) => JSON.stringify(v)).join(', ');

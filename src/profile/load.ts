@@ -1,10 +1,10 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { Model } from '../engine/model.js';
 import { compileProfile, optionIds } from './compile.js';
 import type { Assertion } from './expect.js';
 import { fromZodIssues, type Issue } from './issues.js';
 import { Locator } from './locate.js';
-import { applyOverrides, type AppliedOverride } from './overrides.js';
+import { type AppliedOverride, applyOverrides } from './overrides.js';
 import { displayPath, type PathSegment } from './paths.js';
 import { checkRules } from './rules.js';
 import { Profile } from './schema.js';
@@ -106,7 +106,11 @@ function documentProblems(doc: Document, lc: LineCounter): Problem[] {
 
     Alias(_, alias) {
       if (alias.resolve(doc) === undefined) {
-        problems.push({ ...at(alias), path: 'yaml', message: `*${alias.source} has no &${alias.source} anchor before it — define the anchor first or write the value out` });
+        problems.push({
+          ...at(alias),
+          path: 'yaml',
+          message: `*${alias.source} has no &${alias.source} anchor before it — define the anchor first or write the value out`,
+        });
       }
     },
   });
@@ -160,7 +164,10 @@ function loadChecked(text: string, overrides: readonly string[]): LoadResult {
   const syntax = syntaxProblems(doc);
   if (syntax.length > 0) return { ok: false, problems: syntax.sort(byPosition) };
   if (isEmptyDocument(doc)) {
-    return { ok: false, problems: [{ line: 1, col: 1, path: DOCUMENT, message: 'empty — write a profile (supportcast init makes a commented starter)' }] };
+    return {
+      ok: false,
+      problems: [{ line: 1, col: 1, path: DOCUMENT, message: 'empty — write a profile (supportcast init makes a commented starter)' }],
+    };
   }
   const structural = documentProblems(doc, lc);
   if (structural.some((p) => p.path === 'yaml')) return { ok: false, problems: structural.sort(byPosition) };
@@ -175,13 +182,20 @@ function loadChecked(text: string, overrides: readonly string[]): LoadResult {
     if (e instanceof RangeError) throw e;
     return {
       ok: false,
-      problems: [{ line: 1, col: 1, path: 'yaml', message: `more than ${MAX_ALIASES} alias expansions — write the values out instead of *aliases` }],
+      problems: [
+        { line: 1, col: 1, path: 'yaml', message: `more than ${MAX_ALIASES} alias expansions — write the values out instead of *aliases` },
+      ],
     };
   }
   const locator = new Locator(doc, lc);
   const toProblem = (i: Issue): Problem => {
     const override = overrideFor(set.applied, i.path);
-    return { ...locator.locate(i.path, i.anchor), path: displayPath(i.path) || DOCUMENT, message: i.message, ...(override ? { override } : {}) };
+    return {
+      ...locator.locate(i.path, i.anchor),
+      path: displayPath(i.path) || DOCUMENT,
+      message: i.message,
+      ...(override ? { override } : {}),
+    };
   };
   const parsed = Profile.safeParse(data, { reportInput: true });
   if (!parsed.success) {

@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { describe, knownKeys, takesAnyKey, unknownKeyIssue } from './issues.js';
-import { closest, displayPath, formatPath, parsePath, type PathSegment } from './paths.js';
+import { closest, displayPath, formatPath, type PathSegment, parsePath } from './paths.js';
 import { Profile } from './schema.js';
 
 /** A `--set path=value` that was applied, with the path as it resolved in this profile. */
@@ -116,7 +116,11 @@ export function applyOverrides(doc: Document, args: readonly string[]): { applie
       doc.setIn(path, doc.createNode(value.toJS()));
     } catch {
       const parent = path.slice(0, -1);
-      problems.push({ arg, path: shown(parent), message: `holds a single value — set it whole, e.g. ${formatPath(parent)}={p50: 1, p90: 3}` });
+      problems.push({
+        arg,
+        path: shown(parent),
+        message: `holds a single value — set it whole, e.g. ${formatPath(parent)}={p50: 1, p90: 3}`,
+      });
       continue;
     }
     applied.push({ arg, path });

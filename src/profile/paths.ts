@@ -19,7 +19,9 @@ const SHOWN_KEY_LENGTH = 40;
 /** formatPath for messages: a very long key is cut (with its length) so one line stays one line. */
 export function displayPath(path: readonly PathSegment[]): string {
   return formatPath(
-    path.map((seg) => (typeof seg === 'string' && seg.length > SHOWN_KEY_LENGTH ? `${seg.slice(0, SHOWN_KEY_LENGTH)}…(${seg.length} characters)` : seg)),
+    path.map((seg) =>
+      typeof seg === 'string' && seg.length > SHOWN_KEY_LENGTH ? `${seg.slice(0, SHOWN_KEY_LENGTH)}…(${seg.length} characters)` : seg,
+    ),
   );
 }
 

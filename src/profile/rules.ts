@@ -1,8 +1,8 @@
 import { amountMean } from '../engine/model.js';
 import { compileAmount, managedOffers, optionIds, rateKey, rateUnits } from './compile.js';
-import { readExpect, type Assertion } from './expect.js';
+import { type Assertion, readExpect } from './expect.js';
 import type { Issue } from './issues.js';
-import { LIMITS, formatLimit } from './limits.js';
+import { formatLimit, LIMITS } from './limits.js';
 import type { Profile } from './schema.js';
 
 type Rule = (profile: Profile, issues: Issue[]) => void;
@@ -12,7 +12,11 @@ const uniqueIncidentNames: Rule = (p, issues) => {
   p.incidents.forEach((c, i) => {
     const first = seen.get(c.name);
     if (first !== undefined) {
-      issues.push({ path: ['incidents', i, 'name'], anchor: 'value', message: `duplicate name (also incidents[${first}]) — give each class its own name` });
+      issues.push({
+        path: ['incidents', i, 'name'],
+        anchor: 'value',
+        message: `duplicate name (also incidents[${first}]) — give each class its own name`,
+      });
     } else seen.set(c.name, i);
   });
 };
@@ -41,9 +45,17 @@ const namedTiers: Rule = (p, issues) => {
   const seen = new Set<string>();
   managedOffers(p).forEach((t, i) => {
     if (t.name === undefined) {
-      issues.push({ path: ['managed', i, 'name'], anchor: 'key', message: 'missing — every tier in a list needs a name, e.g. name: essentials' });
+      issues.push({
+        path: ['managed', i, 'name'],
+        anchor: 'key',
+        message: 'missing — every tier in a list needs a name, e.g. name: essentials',
+      });
     } else if (seen.has(t.name)) {
-      issues.push({ path: ['managed', i, 'name'], anchor: 'value', message: `duplicate tier name "${t.name}" — give each tier its own name` });
+      issues.push({
+        path: ['managed', i, 'name'],
+        anchor: 'value',
+        message: `duplicate tier name "${t.name}" — give each tier its own name`,
+      });
     } else seen.add(t.name);
   });
 };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { LIMITS, formatLimit } from './limits.js';
+import { firstControl } from '../shared/text.js';
+import { formatLimit, LIMITS } from './limits.js';
 
 /**
  * The profile format of MODEL.md §5 as zod schemas: the single source of the file's shape,
@@ -63,7 +64,6 @@ function amount(unit: AmountUnit) {
       z
         .strictObject({ mean: bounded(unit, true), sd: z.number().min(0).max(unit.max, cap(unit.why)) })
         .refine((v) => v.sd > unit.max || v.mean < (unit.minPositive?.value ?? 0) || v.sd <= sdRatio * v.mean, {
-
           path: ['sd'],
           error: (iss) => {
             const v = iss.input as { mean: number; sd: number };
@@ -109,17 +109,14 @@ export const Share = z.union([z.number().min(0).max(1), triangular(z.number().mi
 });
 export type Share = z.infer<typeof Share>;
 
-/** C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
 /** A name or label: printable text of reasonable length (it reaches terminals, tables and HTML). */
 export const Text = z
   .string()
   .min(1)
   .max(LIMITS.text, cap(`names and labels have at most ${LIMITS.text} characters; shorten it`))
-  .refine((s) => !CONTROL.test(s), {
+  .refine((s) => firstControl(s) === undefined, {
     error: (iss) => {
-      const ch = CONTROL.exec(String(iss.input))?.[0] ?? '';
+      const ch = firstControl(String(iss.input)) ?? '';
       const code = `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
       return `contains a control character (${code}) — use plain text without line breaks or escape codes`;
     },
@@ -165,7 +162,8 @@ export const Incident = z
       .min(0)
       .max(LIMITS.dispersion, cap('variance λ + 100λ² is already far wilder than any published ticket data'))
       .refine((v) => v <= 0 || v >= LIMITS.minDispersion, {
-        error: (iss) => `must be 0 (Poisson) or at least ${LIMITS.minDispersion}, got ${String(iss.input)} — below that it is Poisson; write 0`,
+        error: (iss) =>
+          `must be 0 (Poisson) or at least ${LIMITS.minDispersion}, got ${String(iss.input)} — below that it is Poisson; write 0`,
       })
       .default(0),
 
@@ -192,7 +190,6 @@ export const BreakFix = z.strictObject({
   minimum_hours: hoursRule.default(0),
   billing_increment_hours: hoursRule
     .refine((v) => v <= 0 || v >= LIMITS.minIncrementHours, {
-
       error: (iss) =>
         `must be 0 (no rounding) or at least ${LIMITS.minIncrementHours}, got ${String(iss.input)} — write hours: 0.25 is a quarter hour, 0.01 is 36 seconds`,
     })
@@ -226,10 +223,7 @@ export type ManagedOffer = z.infer<typeof ManagedOffer>;
 export const Hybrid = z.strictObject({
   internal_staff: z.number().min(0).max(LIMITS.internalStaff, cap('the cap for in-house staff')),
   monthly_cost_per_staff: MoneyAmount,
-  hours_per_staff_month: z
-    .number()
-    .min(0)
-    .max(LIMITS.hoursPerStaffMonth, cap('a month has at most 744 hours')),
+  hours_per_staff_month: z.number().min(0).max(LIMITS.hoursPerStaffMonth, cap('a month has at most 744 hours')),
   escalation_share: Share.default(0),
   prevention: Share.default(0),
   response_hours: HoursAmount,
@@ -288,7 +282,10 @@ export const Profile = z.strictObject({
   managed: z
     .union([
       ManagedOffer,
-      z.array(ManagedOffer).min(2).max(LIMITS.managedTiers, cap(`a profile has at most ${LIMITS.managedTiers} managed tiers; compare the rest in another profile`)),
+      z
+        .array(ManagedOffer)
+        .min(2)
+        .max(LIMITS.managedTiers, cap(`a profile has at most ${LIMITS.managedTiers} managed tiers; compare the rest in another profile`)),
     ])
     .optional(),
   hybrid: Hybrid.optional(),

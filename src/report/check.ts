@@ -60,7 +60,6 @@ export function renderCheckText(c: CheckJson, theme: Theme): string {
     const file = printable(p.file);
     lines.push(p.passed ? `${theme.highlight('PASS')} ${file}` : `${theme.warn('FAIL')} ${file}`);
     for (const f of p.failures) lines.push(`  ${f.line === null ? '' : `${file}:${f.line} `}${printable(failureText(f))}`);
-
   }
   lines.push(countLine(c));
   return `${lines.join('\n')}\n`;

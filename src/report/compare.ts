@@ -1,6 +1,6 @@
-import { resultRows, renderCsv, RESULT_COLUMNS } from './csv.js';
-import { whole, percent } from './format.js';
-import { gridMarkdown, gridText, type Grid } from './grid.js';
+import { RESULT_COLUMNS, renderCsv, resultRows } from './csv.js';
+import { percent, whole } from './format.js';
+import { type Grid, gridMarkdown, gridText } from './grid.js';
 import { displayName } from './result.js';
 import { cut, type RunReport } from './table.js';
 import type { Theme } from './theme.js';
@@ -58,7 +58,10 @@ export function renderCompareMarkdown(items: readonly CompareItem[]): string {
 }
 
 export function renderCompareCsv(items: readonly CompareItem[]): string {
-  return renderCsv(RESULT_COLUMNS, items.flatMap((i) => resultRows(i.report.result, i.label)));
+  return renderCsv(
+    RESULT_COLUMNS,
+    items.flatMap((i) => resultRows(i.report.result, i.label)),
+  );
 }
 
 export function renderCompareJson(items: readonly CompareItem[]): string {

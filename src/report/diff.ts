@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { mdCode, mdText, money, printable, whole } from './format.js';
-import { gridMarkdown, gridText, type Grid } from './grid.js';
+import { type Grid, gridMarkdown, gridText } from './grid.js';
 import { displayName } from './result.js';
 import type { RunReport } from './table.js';
 import type { Theme } from './theme.js';
@@ -49,7 +49,14 @@ export function buildDiff(oldReport: RunReport, newReport: RunReport, changes: I
     }
   }
   const ms = (r: RunReport['result']) => r.recommendation.mean_saving;
-  deltas.push({ option: 'recommendation', quantity: 'comparison', statistic: 'mean_saving', old: ms(a), new: ms(b), change: ms(b) - ms(a) });
+  deltas.push({
+    option: 'recommendation',
+    quantity: 'comparison',
+    statistic: 'mean_saving',
+    old: ms(a),
+    new: ms(b),
+    change: ms(b) - ms(a),
+  });
   const rec = { old: a.recommendation.option, new: b.recommendation.option };
   return { schema: 'supportcast/diff@1', changes, deltas, recommendation: { ...rec, changed: rec.old !== rec.new }, old: a, new: b };
 }
@@ -83,7 +90,11 @@ function deltaGrid(d: DiffJson, oldReport: RunReport, newReport: RunReport): Gri
     cell(x.new),
     signed(x.change),
   ]);
-  return { head: [`Results (${d.new.profile.currency})`, 'old', 'new', 'change'], rows, marked: rows.map((r) => r[3] !== '0' && r[3] !== '') };
+  return {
+    head: [`Results (${d.new.profile.currency})`, 'old', 'new', 'change'],
+    rows,
+    marked: rows.map((r) => r[3] !== '0' && r[3] !== ''),
+  };
 }
 
 function changeLines(d: DiffJson): string[] {
@@ -92,7 +103,8 @@ function changeLines(d: DiffJson): string[] {
 }
 
 function recommendationLine(d: DiffJson, oldReport: RunReport, newReport: RunReport): string {
-  const label = (r: RunReport) => displayName(r.result.recommendation.option, r.result.options[r.result.recommendation.option]!.label, r.model);
+  const label = (r: RunReport) =>
+    displayName(r.result.recommendation.option, r.result.options[r.result.recommendation.option]!.label, r.model);
   const perYear = (r: RunReport) => money((r.result.recommendation.mean_saving * 12) / r.result.settings.months, r.result.profile.currency);
   return d.recommendation.changed
     ? `Recommendation changes: ${label(oldReport)} → ${label(newReport)} (saves ${perYear(newReport)} a year against the runner-up)`
@@ -121,7 +133,9 @@ export function renderDiffText(d: DiffJson, oldReport: RunReport, newReport: Run
 
 export function renderDiffMarkdown(d: DiffJson, oldReport: RunReport, newReport: RunReport): string {
   const changes =
-    d.changes.length === 0 ? ['_No input changes._'] : d.changes.map((c) => `- ${mdCode(c.path)}: ${mdText(show(c.old))} → ${mdText(show(c.new))}`);
+    d.changes.length === 0
+      ? ['_No input changes._']
+      : d.changes.map((c) => `- ${mdCode(c.path)}: ${mdText(show(c.old))} → ${mdText(show(c.new))}`);
   const lines = [
     `### supportcast diff · ${mdText(d.new.profile.name)}`,
     '',
@@ -134,7 +148,6 @@ export function renderDiffMarkdown(d: DiffJson, oldReport: RunReport, newReport:
     gridMarkdown(deltaGrid(d, oldReport, newReport)),
     '',
     `**${mdText(recommendationLine(d, oldReport, newReport))}**`,
-
   ];
   return `${lines.join('\n')}\n`;
 }

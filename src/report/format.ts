@@ -1,3 +1,5 @@
+import { CONTROL_CHARACTERS } from '../shared/text.js';
+
 /** Number formatting that never depends on the machine's locale. */
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
@@ -23,7 +25,7 @@ export function whole(value: number): string {
 /** Rounds to three significant figures for prose ($9,000 rather than $9,013). */
 export function roundish(value: number): number {
   if (value === 0 || !Number.isFinite(value)) return value;
-  const magnitude = Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 2);
+  const magnitude = 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
   return Math.round(value / magnitude) * magnitude;
 }
 
@@ -39,12 +41,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${whole(n)} ${n === 1 ? one : many}`;
 }
 
-/** Control characters (C0, DEL, C1) and bidirectional overrides: never sent raw to a terminal or document. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
 /** Text safe for a terminal: control characters shown as \u001b escapes, so a name cannot retitle a window or split a row. */
 export function printable(s: string): string {
-  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return s.replace(CONTROL_CHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Text for Markdown prose and table cells: printable, Markdown punctuation escaped, HTML as entities. */

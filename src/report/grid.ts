@@ -11,14 +11,25 @@ export interface Grid {
 }
 
 const BORDERLESS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '',
 };
 
 /** Left-aligned text columns first, right-aligned numbers after. */
 function aligns(grid: { readonly head: readonly string[] }, textColumns: number): Array<'left' | 'right'> {
-
   return grid.head.map((_, i) => (i < textColumns ? 'left' : 'right'));
 }
 
@@ -70,4 +81,3 @@ export function gridMarkdown(grid: Grid | MarkdownGrid, textColumns = 1): string
   const rows = grid.rows.map((row, i) => line(row.map((c) => cell(c, grid.marked[i] === true))));
   return [line(grid.head.map((h) => cell(h, false))), `| ${align.join(' | ')} |`, ...rows].join('\n');
 }
-

@@ -1,6 +1,6 @@
 import { mdText } from './format.js';
 import { gridMarkdown } from './grid.js';
-import { budgetLine, headerLines, horizonGrid, horizonNote, monthlyGrid, recommendationText, type RunReport } from './table.js';
+import { budgetLine, headerLines, horizonGrid, horizonNote, monthlyGrid, type RunReport, recommendationText } from './table.js';
 
 /** A run as Markdown, ready to paste into a proposal or a pull-request comment. */
 export function renderMarkdown(report: RunReport): string {
@@ -20,7 +20,6 @@ export function renderMarkdown(report: RunReport): string {
     `**Recommendation:** ${mdText(headline)}`,
     '',
     ...reasons.map((r) => `- ${mdText(r)}`),
-
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -105,7 +105,9 @@ function reasons(analysis: Analysis, model: Model, currency: string): string[] {
     );
   }
   const runnerUp = d.versus.find((v) => v.option === d.runnerUp)!;
-  out.push(sentence(`${name(d.runnerUp)} would have been cheaper in ${percent(runnerUp.pCheaper)} of simulated ${horizonWord(analysis.months)}.`));
+  out.push(
+    sentence(`${name(d.runnerUp)} would have been cheaper in ${percent(runnerUp.pCheaper)} of simulated ${horizonWord(analysis.months)}.`),
+  );
   const spread = (o: number) => stats(o).monthly_spend.p90 - stats(o).monthly_spend.p10;
   out.push(
     `The monthly bill moves by ${money(roundish(spread(rec)), currency)} between P10 and P90, against ` +

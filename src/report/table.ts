@@ -1,7 +1,7 @@
 import type { Model } from '../engine/model.js';
 import { money, percent, plural, printable, whole } from './format.js';
-import { gridText, type Grid } from './grid.js';
-import { displayName, shortName, type ResultJson } from './result.js';
+import { type Grid, gridText } from './grid.js';
+import { displayName, type ResultJson, shortName } from './result.js';
 import type { Theme } from './theme.js';
 
 /** Prose is wrapped to this width so it reads on an 80-column terminal. */
@@ -107,7 +107,10 @@ function lowerFirst(s: string): string {
 export function wrap(text: string, first: string, rest: string, width = TEXT_WIDTH): string[] {
   const lines: string[] = [];
   let line = first;
-  for (const word of text.replace(/± /g, '±\u00a0').split(' ').map((w) => w.replace('\u00a0', ' '))) {
+  for (const word of text
+    .replace(/± /g, '±\u00a0')
+    .split(' ')
+    .map((w) => w.replace('\u00a0', ' '))) {
     const fresh = line === first || line === rest;
     if (!fresh && line.length + 1 + word.length > width) {
       lines.push(line);

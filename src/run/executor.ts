@@ -1,5 +1,5 @@
 import type { Model, RunSettings } from '../engine/model.js';
-import { simulateTrials, type BlockOutput, type TrialRange } from '../engine/simulate.js';
+import { type BlockOutput, simulateTrials, type TrialRange } from '../engine/simulate.js';
 
 /**
  * Where blocks of trials are simulated: this thread, worker threads, or (later) a browser's

@@ -1,7 +1,7 @@
-import { analyze, type Analysis } from '../engine/analyze.js';
+import { type Analysis, analyze } from '../engine/analyze.js';
 import { collectBlocks, type SimulationOutput } from '../engine/collect.js';
 import type { Model, RunSettings } from '../engine/model.js';
-import { taskRanges, type BlockOutput } from '../engine/simulate.js';
+import { type BlockOutput, taskRanges } from '../engine/simulate.js';
 import type { Executor } from './executor.js';
 
 export interface RunOptions {

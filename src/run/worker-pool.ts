@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Model, RunSettings } from '../engine/model.js';
-import { optionsOf, outputBytes, simulateTrials, type BlockOutput, type TrialRange } from '../engine/simulate.js';
+import { type BlockOutput, optionsOf, outputBytes, simulateTrials, type TrialRange } from '../engine/simulate.js';
 
 import type { Executor } from './executor.js';
 import { drainRanges, type RunRequest, type WorkerReply } from './worker-protocol.js';

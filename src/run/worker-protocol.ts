@@ -31,7 +31,11 @@ type Simulate = (m: Model, s: RunSettings, r: TrialRange, buffer: ArrayBufferLik
  * Takes ranges through the shared counter until none are left. Each range is computed
  * whole by whoever takes it, so which thread ran it never changes a number.
  */
-export function drainRanges(request: Omit<RunRequest, 'type' | 'id'>, onRange: (index: number, out: BlockOutput) => void, simulate: Simulate): void {
+export function drainRanges(
+  request: Omit<RunRequest, 'type' | 'id'>,
+  onRange: (index: number, out: BlockOutput) => void,
+  simulate: Simulate,
+): void {
   const counter = new Int32Array(request.counter);
   for (;;) {
     const i = Atomics.add(counter, 0, 1);

@@ -15,7 +15,7 @@ function bin(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('the built bin, as a subprocess', () => {
+describe('the built bin, as a subprocess', { tags: ['slow'] }, () => {
   it('prints a plain table and a recommendation with NO_COLOR', () => {
     const r = bin(['run', 'scenarios/office-5.yaml', '--trials', '500'], { NO_COLOR: '1', FORCE_COLOR: '1' });
     expect(r.stderr).toBe('');

@@ -18,7 +18,7 @@ function dentalExpecting(block: string): string {
 
 const readDental = () => readFileSync(DENTAL, 'utf8');
 
-describe('supportcast check', () => {
+describe('supportcast check', { tags: ['slow'] }, () => {
   it('passes the shipped scenarios and ends with the count line', async () => {
     const r = await runCli(['check', OFFICE, DENTAL, ...FAST]);
     expect(r).toEqual({ code: 0, stdout: `PASS ${OFFICE}\nPASS ${DENTAL}\n2 passed, 0 failed\n`, stderr: '' });
@@ -52,7 +52,10 @@ describe('supportcast check', () => {
     const r = await runCli(['check', file, OFFICE, '--json', ...FAST]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('1 passed, 1 failed\n');
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('  too_close:')) + 1;
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('  too_close:')) + 1;
     expect(JSON.parse(r.stdout)).toEqual({
       schema: 'supportcast/check@1',
       profiles: [
@@ -70,7 +73,10 @@ describe('supportcast check', () => {
     expect(md.stdout).toMatch(/^\| Profile \| Result \| Failures \|\n/);
     expect(md.stdout.trimEnd().split('\n').at(-1)).toBe('0 passed, 1 failed');
     const gh = await runCli(['check', file, '--format', 'github', ...FAST]);
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('  recommendation:')) + 1;
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('  recommendation:')) + 1;
     expect(gh.stdout).toBe(`::error file=${file},line=${line}::recommendation: expected "hybrid", got "managed"\n0 passed, 1 failed\n`);
   });
 

@@ -18,7 +18,7 @@ function changedDental(): string {
   return file;
 }
 
-describe('supportcast diff', () => {
+describe('supportcast diff', { tags: ['slow'] }, () => {
   it('runs both with old\u2019s settings and lists changed inputs, matched by name', async () => {
     const r = await runCli(['diff', DENTAL, changedDental(), ...FAST, '--json']);
     expect(r.code).toBe(0);
@@ -35,15 +35,19 @@ describe('supportcast diff', () => {
     // Same seed, same break-fix inputs: break-fix does not move.
     const bf = d.deltas.filter((x: { option: string }) => x.option === 'break_fix');
     expect(bf.every((x: { change: number }) => x.change === 0)).toBe(true);
-    const p50 = d.deltas.find((x: { option: string; quantity: string; statistic: string }) => x.option === 'managed' && x.statistic === 'p50');
+    const p50 = d.deltas.find(
+      (x: { option: string; quantity: string; statistic: string }) => x.option === 'managed' && x.statistic === 'p50',
+    );
     expect(p50).toEqual({ option: 'managed', quantity: 'monthly_spend', statistic: 'p50', old: 7620, new: 6620, change: -1000 });
     expect(d.recommendation).toEqual({ old: 'managed', new: 'managed', changed: false });
   });
 
   it('prints a readable table for a pull request review', async () => {
     const r = await runCli(['diff', DENTAL, changedDental(), ...FAST]);
-    expect(r.stdout).toContain('Inputs changed\n  simulation.seed: 42 → 7\n  incidents["ransomware"].preventable: 0.5 → 0.6\n  managed.per_employee: 175 → 150\n');
-    expect(r.stdout).toMatch(/\n  Managed · All-inclusive · P50 monthly invoice\s+7,620\s+6,620\s+−1,000\n/);
+    expect(r.stdout).toContain(
+      'Inputs changed\n  simulation.seed: 42 → 7\n  incidents["ransomware"].preventable: 0.5 → 0.6\n  managed.per_employee: 175 → 150\n',
+    );
+    expect(r.stdout).toMatch(/\n {2}Managed · All-inclusive · P50 monthly invoice\s+7,620\s+6,620\s+−1,000\n/);
     expect(r.stdout).toMatch(/\nRecommendation unchanged: Managed · All-inclusive/);
     const md = await runCli(['diff', DENTAL, changedDental(), ...FAST, '--format', 'markdown']);
     expect(md.stdout).toContain('- `managed.per_employee`: 175 → 150\n');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/errors.js';
-import { runProfile, executionFor } from '../../src/cli/execute.js';
+import { executionFor, runProfile } from '../../src/cli/execute.js';
 import { firstNonFinite } from '../../src/cli/finite.js';
 import type { Io } from '../../src/cli/io.js';
 import { CORES, parseThreads } from '../../src/cli/options.js';
@@ -20,7 +20,7 @@ function multisite() {
 
 const quietIo: Io = { out: () => {}, err: () => {}, stdoutIsTTY: false, stderrIsTTY: false, env: {}, readStdin: () => '' };
 
-describe('never stuck: a run estimates its work and memory first', () => {
+describe('never stuck: a run estimates its work and memory first', { tags: ['slow'] }, () => {
   it('refuses ~10^11 incidents with the estimate and what to change, before simulating', async () => {
     const r = await runCli(['run', OFFICE, '--set', 'incidents[0].rate={per_month: 1000000}']);
     expect(r.code).toBe(2);
@@ -39,7 +39,9 @@ describe('never stuck: a run estimates its work and memory first', () => {
   it('refuses --trials 10000000 with the memory it would need, not an internal error', async () => {
     const r = await runCli(['run', OFFICE, '--trials', '10000000']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: this run would need about [\d.]+ GB of memory \(10,000,000 trials × 12 months\) — use at most [\d,]+ trials, fewer months, or add --allow-large to go ahead\n$/);
+    expect(r.stderr).toMatch(
+      /^error: this run would need about [\d.]+ GB of memory \(10,000,000 trials × 12 months\) — use at most [\d,]+ trials, fewer months, or add --allow-large to go ahead\n$/,
+    );
   });
 
   it('caps --threads at the number of cores', () => {
@@ -52,19 +54,34 @@ describe('never stuck: a run estimates its work and memory first', () => {
 describe('failures are reported once, with the right exit code', () => {
   it('a rate tail beyond any countable month is a refused run (exit 2), not a bug', async () => {
     const loaded = multisite();
-    const model: Model = { ...loaded.model, classes: loaded.model.classes.map((c) => ({ ...c, rate: { amount: fixed(2e9), key: c.rate.key }, rateUnits: 1 })) };
+    const model: Model = {
+      ...loaded.model,
+      classes: loaded.model.classes.map((c) => ({ ...c, rate: { amount: fixed(2e9), key: c.rate.key }, rateUnits: 1 })),
+    };
     const input = { file: 'x.yaml', label: 'x.yaml', text: '', sha256: '' };
     const exec = executionFor(quietIo, { threads: 1, allowLarge: true }, 'json');
     const run = runProfile({ input, loaded: { ...loaded, model } }, { trials: 2, months: 1, seed: 1 }, 'x.yaml', [], exec);
     await expect(run).rejects.toBeInstanceOf(CliError);
-    await expect(run).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^a trial drew more than a billion incidents in one month .* — narrow the spread of the uncertain rates$/) });
+    await expect(run).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(
+        /^a trial drew more than a billion incidents in one month .* — narrow the spread of the uncertain rates$/,
+      ),
+    });
   });
 
   it('a bug is exit 3 with a short message and a request for a report, never a stack trace', () => {
     let err = '';
-    const io = { ...quietIo, err: (s: string) => { err += s; } };
+    const io = {
+      ...quietIo,
+      err: (s: string) => {
+        err += s;
+      },
+    };
     expect(reportFailure(new TypeError('x is not a function'), io)).toBe(3);
-    expect(err).toMatch(/^supportcast \d+\.\d+\.\d+: internal error: x is not a function\nThis is a bug in supportcast, not in your profile\. Please report it with the command you ran\.\n$/);
+    expect(err).toMatch(
+      /^supportcast \d+\.\d+\.\d+: internal error: x is not a function\nThis is a bug in supportcast, not in your profile\. Please report it with the command you ran\.\n$/,
+    );
     expect(err).not.toMatch(/\n\s+at /);
   });
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, linkSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -93,8 +93,14 @@ describe('-o never destroys what it should not', () => {
     const cases: Array<[string, string]> = [
       ['', 'error: -o needs a file name — give a path, or - for stdout\n'],
       [dir, `error: cannot write ${dir}: it is a folder — name a file inside it\n`],
-      [join(dir, 'file', 'x.json'), `error: cannot write ${join(dir, 'file', 'x.json')}: a part of the path is not a folder — check the path\n`],
-      [join(dir, 'no', 'x.json'), `error: cannot write ${join(dir, 'no', 'x.json')}: its folder does not exist — create the folder first\n`],
+      [
+        join(dir, 'file', 'x.json'),
+        `error: cannot write ${join(dir, 'file', 'x.json')}: a part of the path is not a folder — check the path\n`,
+      ],
+      [
+        join(dir, 'no', 'x.json'),
+        `error: cannot write ${join(dir, 'no', 'x.json')}: its folder does not exist — create the folder first\n`,
+      ],
     ];
     for (const [out, message] of cases) {
       const r = await runCli(['run', profile, ...FAST, '-o', out]);
@@ -113,7 +119,9 @@ describe('reading is bounded', () => {
     const fifo = join(dir, 'fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const fd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-    expect(() => readBounded(fd, fifo, 100)).toThrow(`cannot read ${fifo}: nothing was written to it in 0.1 s — is anything writing to it?`);
+    expect(() => readBounded(fd, fifo, 100)).toThrow(
+      `cannot read ${fifo}: nothing was written to it in 0.1 s — is anything writing to it?`,
+    );
     const writer = spawn('sh', ['-c', `sleep 0.2; printf 'version: 1' > ${fifo}`]);
     expect(readBounded(fd, fifo, 5000).toString()).toBe('version: 1');
     closeSync(fd);
@@ -125,14 +133,18 @@ describe('reading is bounded', () => {
     if (spawnSync('mknod', [zero, 'c', '1', '5']).status !== 0) ctx.skip(); // mknod needs root; CI runs as root
     const r = await runCli(['validate', zero]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(`error: cannot read ${zero}: larger than 1 MiB — a profile is a few kilobytes; check that this is the right file\n1 of 1 profile invalid (1 problem)\n`);
+    expect(r.stdout).toBe(
+      `error: cannot read ${zero}: larger than 1 MiB — a profile is a few kilobytes; check that this is the right file\n1 of 1 profile invalid (1 problem)\n`,
+    );
   });
 
   it('refuses a large regular file before reading it', async () => {
     const big = join(tmpDir(), 'big.yaml');
     writeFileSync(big, `# ${'x'.repeat(2 ** 20)}\n`);
     const r = await runCli(['run', big]);
-    expect(r).toMatchObject({ code: 2, stderr: `error: cannot read ${big}: larger than 1 MiB — a profile is a few kilobytes; check that this is the right file\n` });
+    expect(r).toMatchObject({
+      code: 2,
+      stderr: `error: cannot read ${big}: larger than 1 MiB — a profile is a few kilobytes; check that this is the right file\n`,
+    });
   });
-
 });

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { baseProfile } from '../helpers/profiles.js';
 import { runCli } from '../helpers/cli.js';
+import { baseProfile } from '../helpers/profiles.js';
 import { resultValidator } from '../helpers/schema.js';
 
 const ANSI = /\x1b\[/;
 const OFFICE = 'scenarios/office-5.yaml';
 
-describe('supportcast run', () => {
+describe('supportcast run', { tags: ['slow'] }, () => {
   it('runs the bundled example when given no file, and says so', async () => {
     const r = await runCli(['run']);
     expect(r.code).toBe(0);
@@ -23,7 +23,10 @@ describe('supportcast run', () => {
   });
 
   it('fits 80 columns for the largest example and a 36-month horizon', async () => {
-    for (const args of [['--trials', '1500'], ['--trials', '500', '--months', '36']]) {
+    for (const args of [
+      ['--trials', '1500'],
+      ['--trials', '500', '--months', '36'],
+    ]) {
       const r = await runCli(['run', 'scenarios/multisite-150.yaml', ...args]);
       expect(r.code).toBe(0);
       expect(Math.max(...r.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
@@ -81,7 +84,7 @@ describe('supportcast run', () => {
   });
 });
 
-describe('the recommendation', () => {
+describe('the recommendation', { tags: ['slow'] }, () => {
   it('says "too close to call" when the saving is within 2 standard errors', async () => {
     const p = baseProfile();
     p['managed'] = [
@@ -113,9 +116,18 @@ describe('the recommendation', () => {
 
 describe('mistakes', () => {
   it.each([
-    [['run', OFFICE, '--trials', '1'], "error: option '-n, --trials <n>' argument '1' is invalid. trials must be a whole number from 2 to 10,000,000.\n"],
-    [['run', OFFICE, '--seed', '-4'], "error: option '-s, --seed <n>' argument '-4' is invalid. seed must be a whole number from 0 to 9,007,199,254,740,991.\n"],
-    [['run', OFFICE, '--format', 'xml'], "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown.\n"],
+    [
+      ['run', OFFICE, '--trials', '1'],
+      "error: option '-n, --trials <n>' argument '1' is invalid. trials must be a whole number from 2 to 10,000,000.\n",
+    ],
+    [
+      ['run', OFFICE, '--seed', '-4'],
+      "error: option '-s, --seed <n>' argument '-4' is invalid. seed must be a whole number from 0 to 9,007,199,254,740,991.\n",
+    ],
+    [
+      ['run', OFFICE, '--format', 'xml'],
+      "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown.\n",
+    ],
     [['run', OFFICE, '--trails', '5'], "error: unknown option '--trails'\n(Did you mean --trials?)\n"],
     [['rnu'], "error: unknown command 'rnu'\n(Did you mean run?)\n"],
   ])('exits 2 for bad flags: %j', async (argv, stderr) => {

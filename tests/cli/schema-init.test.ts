@@ -30,7 +30,9 @@ describe('supportcast schema', () => {
 
   it('is named on the first line of every scenario', () => {
     for (const f of ['office-5', 'dental-clinic', 'multisite-150']) {
-      expect(readFileSync(`scenarios/${f}.yaml`, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/profile.schema.json');
+      expect(readFileSync(`scenarios/${f}.yaml`, 'utf8').split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=../schema/profile.schema.json',
+      );
     }
   });
 });
@@ -63,7 +65,11 @@ describe('supportcast init', () => {
     expect(first).toEqual({ code: 0, stdout: '', stderr: `wrote ${file} — edit the GUESSes, then: supportcast run ${file}\n` });
     writeFileSync(file, 'mine');
     const second = await runCli(['init', file]);
-    expect(second).toEqual({ code: 2, stdout: '', stderr: `error: ${file} already exists — choose another name or add --force to overwrite it\n` });
+    expect(second).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${file} already exists — choose another name or add --force to overwrite it\n`,
+    });
     expect(readFileSync(file, 'utf8')).toBe('mine');
     expect((await runCli(['init', file, '--force'])).code).toBe(0);
     expect(existsSync(file) && readFileSync(file, 'utf8').startsWith('# yaml-language-server')).toBe(true);

@@ -30,11 +30,7 @@ describe('--set path=value', () => {
 
   it('parses the value as one YAML flow node and may create keys the schema knows', async () => {
     const before = await json(['run', DENTAL, ...FAST]);
-    const r = await json([
-      'run', DENTAL, ...FAST,
-      '--set', 'incidents[0].labor_hours={p50: 1, p90: 3}',
-      '--set', 'managed.per_device=10',
-    ]);
+    const r = await json(['run', DENTAL, ...FAST, '--set', 'incidents[0].labor_hours={p50: 1, p90: 3}', '--set', 'managed.per_device=10']);
     expect(r.options.managed.monthly_spend.p50).toBe(7620 + 450);
     expect(r.options.break_fix.monthly_spend.mean).toBeGreaterThan(before.options.break_fix.monthly_spend.mean);
   });
@@ -45,7 +41,10 @@ describe('--set path=value', () => {
       'incidents["user suport"].preventable=0.4',
       'error: --set incidents["user suport"].preventable=0.4: incidents: no item named "user suport" — did you mean "user support"?\n',
     ],
-    ['incidents[9].preventable=0.4', 'error: --set incidents[9].preventable=0.4: incidents: has 5 items, so [9] does not exist — count from 0\n'],
+    [
+      'incidents[9].preventable=0.4',
+      'error: --set incidents[9].preventable=0.4: incidents: has 5 items, so [9] does not exist — count from 0\n',
+    ],
     ['__proto__.polluted=1', 'error: --set __proto__.polluted=1: __proto__: reserved key — it cannot be set\n'],
     ['managed.constructor=1', 'error: --set managed.constructor=1: managed.constructor: reserved key — it cannot be set\n'],
     ['managed.per_employee', 'error: --set managed.per_employee: (argument): expected path=value — e.g. --set managed.per_employee=95\n'],
@@ -54,7 +53,10 @@ describe('--set path=value', () => {
       'error: --set managed.per_employee={p50: 1: managed.per_employee: not valid YAML after = — give one YAML value, e.g. 95 or "{p50: 1, p90: 3}"\n',
     ],
 
-    ['managed.per_employee=-3', 'error: --set managed.per_employee=-3: managed.per_employee: must be at least 0, got -3 — use a value of at least 0'],
+    [
+      'managed.per_employee=-3',
+      'error: --set managed.per_employee=-3: managed.per_employee: must be at least 0, got -3 — use a value of at least 0',
+    ],
   ])('names the --set argument in its error: %s', async (arg, message) => {
     const r = await runCli(['run', DENTAL, '--trials', '300', '--set', arg]);
     expect(r.code).toBe(2);

@@ -4,8 +4,8 @@ import { executionFor, wantsProgressBar } from '../../src/cli/execute.js';
 import type { Io } from '../../src/cli/io.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { InThreadExecutor } from '../../src/run/executor.js';
-import { WorkerPool } from '../../src/run/worker-pool.js';
 import { PARALLEL_THRESHOLD, workOf } from '../../src/run/work.js';
+import { WorkerPool } from '../../src/run/worker-pool.js';
 import { runCli } from '../helpers/cli.js';
 
 const MULTI = 'scenarios/multisite-150.yaml';
@@ -16,7 +16,7 @@ function multisite() {
   return r.value;
 }
 
-describe('threads', () => {
+describe('threads', { tags: ['slow'] }, () => {
   it('give byte-identical JSON for --threads 1 and 2', async () => {
     const outputs = [];
     for (const threads of ['1', '2']) {
@@ -37,9 +37,9 @@ describe('threads', () => {
   });
 });
 
-describe('progress bar', () => {
+describe('progress bar', { tags: ['slow'] }, () => {
   it('shows on a terminal\u2019s stderr for a long table run, and is erased at the end', async () => {
-    const r = await runCli(['run', MULTI, '--threads', '1'], { tty: true, env: { NO_COLOR: '1' } });
+    const r = await runCli(['run', MULTI, '--threads', '1', '--trials', '8000'], { tty: true, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^\rsimulating Meridian Supply Co\. ▕█*░*▏ \d+%/);
     expect(r.stderr).toContain('▕██████████████████████████████▏ 100%');

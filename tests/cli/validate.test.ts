@@ -38,7 +38,9 @@ describe('supportcast validate', () => {
     const broken = brokenFile();
     const r = await runCli(['validate', broken, '--format', 'github']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`::error file=${broken},line=8,col=27::break_fix.hourly_rate: must be at least 0, got -5 — use a value of at least 0\n`);
+    expect(r.stdout).toContain(
+      `::error file=${broken},line=8,col=27::break_fix.hourly_rate: must be at least 0, got -5 — use a value of at least 0\n`,
+    );
   });
 
   it('validates with --set applied, and names the --set argument in errors', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchedMetricSaving, decide, metricOf, pBest, summarize } from '../../src/engine/analyze.js';
-import { testStream } from '../helpers/stats.js';
 import { analyzeProfile, baseProfile } from '../helpers/profiles.js';
+import { testStream } from '../helpers/stats.js';
 
 const f64 = (xs: number[]) => Float64Array.from(xs);
 
@@ -46,7 +46,16 @@ describe('summarize against a full sort', () => {
     const tail = Math.ceil(0.05 * n);
     const cvar = sorted.slice(n - tail).reduce((a, b) => a + b, 0) / tail;
     const got = summarize(xs);
-    for (const [key, p] of [['p5', 0.05], ['p10', 0.1], ['p25', 0.25], ['p50', 0.5], ['p75', 0.75], ['p90', 0.9], ['p95', 0.95], ['p99', 0.99]] as const) {
+    for (const [key, p] of [
+      ['p5', 0.05],
+      ['p10', 0.1],
+      ['p25', 0.25],
+      ['p50', 0.5],
+      ['p75', 0.75],
+      ['p90', 0.9],
+      ['p95', 0.95],
+      ['p99', 0.99],
+    ] as const) {
       expect(got[key]).toBeCloseTo(r7(p), 10);
     }
     expect(got.cvar95).toBeCloseTo(cvar, 8);

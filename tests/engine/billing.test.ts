@@ -41,7 +41,7 @@ describe('money in cents (MODEL.md §4 v2)', () => {
     expect(chargeCents(1.5, 100, 1.5, 50)).toBe(27_500);
   });
 
-  it('compares a month with the budget in exact cents: over only when a sixth incident comes', () => {
+  it('compares a month with the budget in exact cents: over only when a sixth incident comes', { tags: ['slow'] }, () => {
     // Every incident bills exactly $120 (1.2 h in 0.4 h steps at $100/h, no minimum, no trip fee),
     // so a month is over the $600 budget exactly when it has 6 or more: P(N ≥ 6) for Poisson(λ).
     const p = baseProfile();

@@ -43,7 +43,6 @@ function firstAtLeast(values: readonly number[], u: number): number {
 }
 
 const CASES: Array<[number, number]> = [
-
   [0.05, 0],
   [0.3, 0],
   [4, 0],
@@ -108,7 +107,6 @@ describe('counts are monotone in the mean, for a fixed uniform', () => {
     }
     expect(steps).toBeGreaterThan(800);
     expect(lowered).toBe(0);
-
   });
 });
 

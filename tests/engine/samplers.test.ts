@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { amountAt } from '../../src/engine/amounts.js';
-import { FIXED, LOGNORMAL, TRIANGULAR, amountMean, amountVariance, type Amount } from '../../src/engine/model.js';
-import { MAX_NORMAL, exp, expInRange, fastExp } from '../../src/engine/fastmath.js';
+import { exp, expInRange, fastExp, MAX_NORMAL } from '../../src/engine/fastmath.js';
 import { purposeKey, unit53 } from '../../src/engine/hash.js';
+import { type Amount, amountMean, amountVariance, FIXED, LOGNORMAL, TRIANGULAR } from '../../src/engine/model.js';
 import type { Stream } from '../../src/engine/rng.js';
 import { uniformAt } from '../../src/engine/rng.js';
 import { probit } from '../../src/engine/samplers.js';
@@ -136,7 +136,10 @@ describe('ziggurat normal (the per-incident sampler)', () => {
   it('gives lognormal amounts with the right median and p90', () => {
     const a = compileAmount({ p50: 2, p90: 8 });
     const xs = zs.map((z) => fastExp(a.a + a.b * z));
-    for (const [q, p] of [[2, 0.5], [8, 0.9]] as const) {
+    for (const [q, p] of [
+      [2, 0.5],
+      [8, 0.9],
+    ] as const) {
       const below = xs.filter((x) => x <= q).length / xs.length;
       expect(zScore(below, p, Math.sqrt((p * (1 - p)) / xs.length))).toBeLessThan(4);
     }

@@ -25,7 +25,7 @@ function expectedBilledHours(cdf: (x: number) => number, minimum: number, inc: n
 
 const TRIALS = 20_000;
 
-describe('break-fix spend (MODEL.md §4)', () => {
+describe('break-fix spend (MODEL.md §4)', { tags: ['slow'] }, () => {
   const p = baseProfile();
   const { out } = simulateProfile(p, { trials: TRIALS });
   const bf = optionIndex(out, 'break_fix');
@@ -53,7 +53,7 @@ describe('break-fix spend (MODEL.md §4)', () => {
   });
 });
 
-describe('managed (MODEL.md §4)', () => {
+describe('managed (MODEL.md §4)', { tags: ['slow'] }, () => {
   const lambda = 5;
   const labor = lognormal(0.5, 2);
   const billed = expectedBilledHours(labor.cdf, 1, 0.25);
@@ -118,7 +118,7 @@ describe('managed (MODEL.md §4)', () => {
   });
 });
 
-describe('common random numbers (MODEL.md §1)', () => {
+describe('common random numbers (MODEL.md §1)', { tags: ['slow'] }, () => {
   it('shows every option the same incidents: a managed offer that prevents nothing, covers nothing and answers like break-fix matches break-fix', () => {
     const p = baseProfile();
     p['managed'] = {
@@ -149,7 +149,7 @@ describe('common random numbers (MODEL.md §1)', () => {
   });
 });
 
-describe('hybrid (MODEL.md §4)', () => {
+describe('hybrid (MODEL.md §4)', { tags: ['slow'] }, () => {
   const withHybrid = (h: Record<string, unknown>) => {
     const p = baseProfile();
     p['hybrid'] = { internal_staff: 1, monthly_cost_per_staff: 5000, hours_per_staff_month: 0, response_hours: 2, ...h };
@@ -215,7 +215,10 @@ describe('hybrid (MODEL.md §4)', () => {
       const b = Math.round((direct - a) / 1000);
       let remaining = 5;
       let billed = 0;
-      for (const [count, hours] of [[a, 4], [b, 1]] as const) {
+      for (const [count, hours] of [
+        [a, 4],
+        [b, 1],
+      ] as const) {
         for (let k = 0; k < count; k++) {
           if (hours <= remaining) remaining -= hours;
           else billed += hours * 100;

@@ -1,9 +1,9 @@
 import { stringify } from 'yaml';
 import { analyze } from '../../src/engine/analyze.js';
+import { type SimulationOutput, simulate } from '../../src/engine/collect.js';
 import type { RunSettings } from '../../src/engine/model.js';
-import { simulate, type SimulationOutput } from '../../src/engine/collect.js';
 
-import { loadProfile, type LoadedProfile } from '../../src/profile/load.js';
+import { type LoadedProfile, loadProfile } from '../../src/profile/load.js';
 
 /** A small valid profile to vary in tests: one class, break-fix and one managed offer. */
 export function baseProfile(): Record<string, any> {

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** A fresh folder inside the repository (tests never write outside it); git ignores it. */
 export function tmpDir(): string {

@@ -39,11 +39,21 @@ describe('loading a valid profile', () => {
     expect(p.organization).toMatchObject({ devices: 0, servers: 0, sites: 1 });
     expect(p.simulation).toEqual({ trials: 10_000, months: 12, seed: 1 });
     expect(p.decision).toEqual({ basis: 'total_cost', metric: 'mean' });
-    expect(p.incidents[0]).toMatchObject({ dispersion: 0, onsite_share: 0, after_hours_share: 0, preventable: 0, covered: true, direct_cost: 0 });
+    expect(p.incidents[0]).toMatchObject({
+      dispersion: 0,
+      onsite_share: 0,
+      after_hours_share: 0,
+      preventable: 0,
+      covered: true,
+      direct_cost: 0,
+    });
     expect(p.break_fix).toMatchObject({ after_hours_multiplier: 1, minimum_hours: 0, billing_increment_hours: 0, trip_fee: 0 });
     expect(r.value.model.managed[0]).toMatchObject({ id: 'managed', label: 'Managed', coversOnsite: true, annualIncrease: 0 });
     // out_of_scope_hourly_rate defaults to break-fix's hourly rate — the same draw (its key); prevention to 1.
-    expect(r.value.model.managed[0]!.outOfScopeHourlyRate).toEqual({ amount: { kind: 0, a: 150, b: 0, c: 0 }, key: 'break_fix.hourly_rate' });
+    expect(r.value.model.managed[0]!.outOfScopeHourlyRate).toEqual({
+      amount: { kind: 0, a: 150, b: 0, c: 0 },
+      key: 'break_fix.hourly_rate',
+    });
     expect(r.value.model.managed[0]!.prevention.amount.a).toBe(1);
 
     expect(r.value.optionIds).toEqual(['break_fix', 'managed']);
@@ -78,7 +88,9 @@ describe('problems with positions (key for unknown or missing keys, value for ba
   });
 
   it('points at the value of a bad value, and reports every problem at once', () => {
-    const text = GOOD.replace('p90: 3', 'p90: 0.5').replace('employees: 10', 'employees: -3').replace('response_hours: 4', 'response_hours: "soon"');
+    const text = GOOD.replace('p90: 3', 'p90: 0.5')
+      .replace('employees: 10', 'employees: -3')
+      .replace('response_hours: 4', 'response_hours: "soon"');
     expect(problems(text).map(line)).toEqual([
       '4:14 organization.employees: must be at least 1, got -3 — use a value of at least 1',
       '9:33 incidents[0].labor_hours.p90: must be at least p50 (1), got 0.5 — raise p90 or lower p50',
@@ -95,7 +107,10 @@ describe('problems with positions (key for unknown or missing keys, value for ba
   });
 
   it('explains null values, shares above 1 and a rate with two bases', () => {
-    const text = GOOD.replace('rate: { per_employee: 0.5 }', 'rate: { per_employee: 0.5, per_device: 1 }\n    onsite_share: 30\n    preventable:');
+    const text = GOOD.replace(
+      'rate: { per_employee: 0.5 }',
+      'rate: { per_employee: 0.5, per_device: 1 }\n    onsite_share: 30\n    preventable:',
+    );
     expect(problems(text).map(line)).toEqual([
       '8:11 incidents[0].rate: needs exactly one of per_employee, per_device, per_server, per_site, per_month, per_year — keep one',
       '9:19 incidents[0].onsite_share: must be at most 1, got 30 — use a value of at most 1',
@@ -105,7 +120,9 @@ describe('problems with positions (key for unknown or missing keys, value for ba
 
   it('refuses non-finite numbers', () => {
     const text = GOOD.replace('loaded_hourly_cost: 40', 'loaded_hourly_cost: .inf');
-    expect(problems(text).map(line)).toEqual(['5:23 organization.loaded_hourly_cost: must be a finite number, got .inf — write a plain number such as 150']);
+    expect(problems(text).map(line)).toEqual([
+      '5:23 organization.loaded_hourly_cost: must be a finite number, got .inf — write a plain number such as 150',
+    ]);
   });
 
   it('reports YAML syntax errors such as duplicate keys', () => {
@@ -122,14 +139,14 @@ describe('problems with positions (key for unknown or missing keys, value for ba
   });
 
   it('refuses alias bombs', () => {
-    const bomb = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n';
+    const bomb =
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n';
     expect(problems(bomb)[0]!.message).toMatch(/alias/);
   });
 
   it('reads YAML 1.2 core: NO stays a string, so a boolean key rejects it', () => {
     const text = `${GOOD}  covers_onsite: NO\n`;
     expect(problems(text).map(line)).toEqual(['16:18 managed.covers_onsite: expected a boolean, got "NO" — write true or false']);
-
   });
 
   it('needs something to compare break-fix with, and unique incident names', () => {
@@ -144,7 +161,10 @@ describe('problems with positions (key for unknown or missing keys, value for ba
 
   it('needs a name on every tier', () => {
     const p = baseProfile();
-    p['managed'] = [{ per_employee: 100, response_hours: 4 }, { name: 'Gold', per_employee: 170, response_hours: 1 }];
+    p['managed'] = [
+      { per_employee: 100, response_hours: 4 },
+      { name: 'Gold', per_employee: 170, response_hours: 1 },
+    ];
     expect(problems(stringify(p)).map((x) => `${x.path}: ${x.message}`)).toEqual([
       'managed[1].name: tier names use lower-case letters, digits, _ and - (starting with a letter or digit), got "Gold" — e.g. essentials',
     ]);
@@ -186,14 +206,16 @@ describe('the expect block', () => {
 
   it('rejects bounds with min above max, at max', () => {
     const r = withExpect('  recommendation.mean_saving: { min: 5, max: 1 }\n');
-    expect(r.ok ? [] : r.problems.map(line)).toEqual(['17:46 expect["recommendation.mean_saving"].max: must be at least min (5), got 1 — raise max or lower min']);
+    expect(r.ok ? [] : r.problems.map(line)).toEqual([
+      '17:46 expect["recommendation.mean_saving"].max: must be at least min (5), got 1 — raise max or lower min',
+    ]);
   });
 });
 
 describe('result paths', () => {
   it('parses dotted and bracketed segments', () => {
     expect(parsePath('options["managed:gold"].monthly_spend.p90')).toEqual(['options', 'managed:gold', 'monthly_spend', 'p90']);
-    expect(parsePath("incidents[0].rate")).toEqual(['incidents', 0, 'rate']);
+    expect(parsePath('incidents[0].rate')).toEqual(['incidents', 0, 'rate']);
     expect(parsePath('a..b')).toBeUndefined();
   });
 });

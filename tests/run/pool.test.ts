@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/collect.js';
 import { fixed, type Model } from '../../src/engine/model.js';
 import { QUANTITIES } from '../../src/engine/quantities.js';
+import { loadProfile } from '../../src/profile/load.js';
 import { InThreadExecutor } from '../../src/run/executor.js';
 import { RunSession } from '../../src/run/run.js';
 import { WorkerPool } from '../../src/run/worker-pool.js';
-import { loadProfile } from '../../src/profile/load.js';
 
 function scenario(name: string) {
   const r = loadProfile(readFileSync(`scenarios/${name}.yaml`, 'utf8'));
@@ -15,10 +15,11 @@ function scenario(name: string) {
 }
 
 const sameArrays = (a: ReturnType<typeof simulate>, b: ReturnType<typeof simulate>) => {
-  for (const q of QUANTITIES) a.values[q].forEach((arr, o) => expect(Buffer.from(b.values[q][o]!.buffer).equals(Buffer.from(arr.buffer))).toBe(true));
+  for (const q of QUANTITIES)
+    a.values[q].forEach((arr, o) => expect(Buffer.from(b.values[q][o]!.buffer).equals(Buffer.from(arr.buffer))).toBe(true));
 };
 
-describe('the runner outside the CLI', () => {
+describe('the runner outside the CLI', { tags: ['slow'] }, () => {
   const { model } = scenario('multisite-150');
   const settings = { trials: 1300, months: 12, seed: 3 };
 
@@ -57,7 +58,10 @@ describe('the runner outside the CLI', () => {
 
   it('stops every thread and rejects once when a worker fails, keeping the error type', async () => {
     // Not a profile anyone can write (validation caps rates): a count no month can hold.
-    const huge: Model = { ...model, classes: model.classes.map((c) => ({ ...c, rate: { amount: fixed(2e9), key: c.rate.key }, rateUnits: 1 })) };
+    const huge: Model = {
+      ...model,
+      classes: model.classes.map((c) => ({ ...c, rate: { amount: fixed(2e9), key: c.rate.key }, rateUnits: 1 })),
+    };
     const rejections: unknown[] = [];
     const onUnhandled = (e: unknown) => rejections.push(e);
     process.on('unhandledRejection', onUnhandled);

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { CheckEntry, CheckJson } from '../../report/check.js';
+import type { Execution } from '../execute.js';
 import { githubError } from '../github.js';
 import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
-import type { Execution } from '../execute.js';
 
 type CheckFlags = SimulationFlags & OutputFlags;
 
@@ -71,7 +71,7 @@ export function addCheckCommand(program: Command, ctx: Context): void {
     .command('check')
     .summary('run profiles and test their expect: blocks')
     .description(
-      "Run each profile and evaluate its expect: block; exit 1 if any assertion fails.\n" +
+      'Run each profile and evaluate its expect: block; exit 1 if any assertion fails.\n' +
         "The report ends with one line: 'N passed, N failed'.\n\n" +
         'Examples:\n' +
         '  supportcast check scenarios/*.yaml\n' +

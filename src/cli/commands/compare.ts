@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { ProfileInput } from '../load.js';
+import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
-
 
 type CompareFlags = SimulationFlags & OutputFlags;
 

@@ -44,5 +44,7 @@ export function addDiffCommand(program: Command, ctx: Context): void {
     )
     .argument('<old>', 'the profile before the change, - for stdin')
     .argument('<new>', 'the profile after the change');
-  addProfileOptions(cmd, ['table', 'json', 'markdown']).action((oldFile: string, newFile: string, flags: DiffFlags) => diff(ctx, oldFile, newFile, flags));
+  addProfileOptions(cmd, ['table', 'json', 'markdown']).action((oldFile: string, newFile: string, flags: DiffFlags) =>
+    diff(ctx, oldFile, newFile, flags),
+  );
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CliError } from '../errors.js';
 import type { Context } from '../program.js';
 import { PROFILE_SCHEMA } from '../version.js';
@@ -18,7 +18,8 @@ interface InitFlags {
 function count(min: number) {
   return (v: string): number => {
     const n = Number(v);
-    if (!/^\d+$/.test(v) || n < min || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`must be a whole number of at least ${min}.`);
+    if (!/^\d+$/.test(v) || n < min || !Number.isSafeInteger(n))
+      throw new InvalidArgumentError(`must be a whole number of at least ${min}.`);
     return n;
   };
 }

@@ -29,11 +29,7 @@ async function validate(ctx: Context, files: string[], flags: ValidateFlags): Pr
   }
   const n = files.length;
   const what = `${n} profile${n === 1 ? '' : 's'}`;
-  ctx.io.out(
-    invalid === 0
-      ? `${what} valid\n`
-      : `${invalid} of ${what} invalid (${problems} problem${problems === 1 ? '' : 's'})\n`,
-  );
+  ctx.io.out(invalid === 0 ? `${what} valid\n` : `${invalid} of ${what} invalid (${problems} problem${problems === 1 ? '' : 's'})\n`);
   return invalid === 0 ? 0 : 1;
 }
 
