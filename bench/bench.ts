@@ -2,6 +2,11 @@
  * npm run bench — times the real CLI (bin/supportcast.js, as a new process each run) on
  * the example profiles and writes bench/RESULTS.md. `--quick` (CI's smoke test) runs each
  * case once at a tenth of the trials and writes nothing.
+ *
+ * `--baseline DIR` measures a change as a ratio: DIR is another checkout (built), e.g. of
+ * the previous commit, and each case runs this checkout and DIR in turn (A B A B …), so the
+ * ratio holds when the machine's speed drifts:
+ *   git worktree add ../base HEAD~1 && (cd ../base && npm ci) && npm run bench -- --baseline ../base
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
+const baselineAt = process.argv.indexOf('--baseline');
+const baseline = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
 const repeats = quick ? 1 : Number(process.env['BENCH_REPEATS'] ?? 7);
 
 interface Case {
@@ -25,8 +32,18 @@ interface Measure {
   rssMb: number;
 }
 
-function runOnce(c: Case, extra: string[] = []): Measure {
-  const args = ['--import', './bench/rss.mjs', 'bin/supportcast.js', 'run', c.file, '--format', 'json', '--quiet', ...extra];
+function runOnce(c: Case, extra: string[] = [], checkout = root): Measure {
+  const args = [
+    '--import',
+    `${root}/bench/rss.mjs`,
+    `${checkout}/bin/supportcast.js`,
+    'run',
+    `${root}/${c.file}`,
+    '--format',
+    'json',
+    '--quiet',
+    ...extra,
+  ];
   if (c.trials !== undefined) args.push('--trials', String(trialsOf(c.trials)));
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -59,6 +76,42 @@ const cases: Case[] = [
   { name: 'dental clinic, defaults (10,000 trials)', file: DENTAL, trials: undefined, months: 12, target: '≤ 800 ms' },
   { name: '150-person, 2 trials (start-up)', file: MULTI, trials: 2, months: 12 },
 ];
+
+/** This checkout against the baseline, in turn: the median of the per-pair wall-time ratios. */
+function paired(c: Case, extra: string[] = []): { ratio: number; ratios: number[] } {
+  runOnce(c, extra);
+  runOnce(c, extra, baseline);
+  const ratios: number[] = [];
+  for (let i = 0; i < repeats; i++) ratios.push(runOnce(c, extra).wallMs / runOnce(c, extra, baseline).wallMs);
+  return { ratio: median(ratios), ratios };
+}
+
+if (baseline !== undefined) {
+  const base = baseline;
+  const lines = [
+    `paired wall-time ratios, this checkout / ${base} (median of ${repeats} pairs)`,
+    '',
+    '| case | ratio | pairs |',
+    '| --- | ---: | --- |',
+  ];
+  process.stdout.write(`${lines[0]}\n`);
+  for (const [c, extra] of [
+    [{ name: '150-person, 10,000 trials, all cores', file: 'scenarios/multisite-150.yaml', trials: 10_000, months: 12 }, []],
+    [
+      { name: '150-person, 10,000 trials, one thread', file: 'scenarios/multisite-150.yaml', trials: 10_000, months: 12 },
+      ['--threads', '1'],
+    ],
+    [{ name: 'dental clinic, defaults', file: 'scenarios/dental-clinic.yaml', trials: undefined, months: 12 }, []],
+  ] as Array<[Case, string[]]>) {
+    const r = paired(c, extra);
+    const line = `| ${c.name} | ${r.ratio.toFixed(3)} | ${r.ratios.map((x) => x.toFixed(3)).join(', ')} |`;
+    lines.push(line);
+    process.stdout.write(`${line}\n`);
+  }
+  const md = `# Paired benchmark against a baseline\n\nWritten by \`npm run bench -- --baseline DIR\` on ${new Date().toISOString().slice(0, 10)}: each case runs this checkout (A) and\nthe baseline checkout (B) in turn, A B A B …, and the ratio is A/B wall time per pair (below 1: this checkout is faster).\n\n${lines.join('\n')}\n`;
+  writeFileSync(new URL('./PAIRED.md', import.meta.url), md);
+  process.exit(0);
+}
 
 const rows: string[] = [];
 const results = new Map<string, { wall: number; rss: number }>();

@@ -18,7 +18,7 @@ export function amountAt(x: Amount, u: number): number {
 
 /**
  * One value per trial first … first + n − 1 of a per-trial input, each the input's quantile
- * at the uniform addressed by (seed, the input's key, trial) (MODEL.md §1 v2): the same
+ * at the uniform addressed by (seed, the input's key, trial) (docs/model.md §1 v2): the same
  * trial gets the same draw in any block, on any thread, and a quantile moves monotonically
  * with the input's parameters.
  */

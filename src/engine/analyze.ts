@@ -4,7 +4,7 @@ import type { Basis, Metric, Model } from './model.js';
 import { QUANTITIES, type Quantity } from './quantities.js';
 import type { OptionInfo } from './simulate.js';
 
-/** The statistics reported for every quantity (MODEL.md §6). */
+/** The statistics reported for every quantity (docs/model.md §6). */
 export interface Summary {
   mean: number;
   sd: number;
@@ -199,7 +199,7 @@ export function decide(basisValues: readonly Float64Array[], basis: Basis, metri
   };
 }
 
-/** Everything MODEL.md §6 reports, as numbers. */
+/** Everything docs/model.md §6 reports, as numbers. */
 export function analyze(model: Model, out: SimulationOutput): Analysis {
   const arrays = out.values;
   const basisValues = model.decision.basis === 'spend' ? arrays.horizon_spend : arrays.horizon_total_cost;

@@ -1,5 +1,5 @@
 /**
- * Break-fix billing (MODEL.md §4), the one implementation the engine runs and the tests
+ * Break-fix billing (docs/model.md §4), the one implementation the engine runs and the tests
  * call. Money is in cents (v2): billed hours are a whole number of increments times the
  * increment, and each bill is rounded to the cent, half away from zero, as an invoice is.
  */

@@ -1,6 +1,6 @@
 import type { Model, RunSettings } from './model.js';
-import { lengthOf, QUANTITIES, type QuantityArrays } from './quantities.js';
-import { type BlockOutput, blockArrays, type OptionInfo, optionsOf, simulateTrials, taskRanges } from './simulate.js';
+import { allocateArrays, lengthOf, QUANTITIES, type QuantityArrays, sliceArrays } from './quantities.js';
+import { type OptionInfo, optionsOf, simulateTrials, taskRanges } from './simulate.js';
 
 /** A whole run's values: for each quantity, one array per option over every trial (or trial-month). */
 export interface SimulationOutput {
@@ -10,32 +10,37 @@ export interface SimulationOutput {
   readonly values: QuantityArrays;
 }
 
-/**
- * Joins range outputs in trial order (whatever order they were computed in), so the
- * numbers are the same for any thread count. The ranges must cover trials 0 … T − 1.
- */
-export function collectBlocks(model: Model, months: number, blocks: readonly BlockOutput[]): SimulationOutput {
+/** Consecutive trials' values: a run made in several steps is several chunks. */
+export interface Chunk {
+  readonly first: number;
+  readonly trials: number;
+  readonly values: QuantityArrays;
+}
+
+/** Joins chunks in trial order; they must cover trials 0 … T − 1. One chunk is used as it is, without a copy. */
+export function joinChunks(model: Model, months: number, chunks: readonly Chunk[]): SimulationOutput {
   const options = optionsOf(model);
-  const ordered = [...blocks].sort((a, b) => a.first - b.first);
+  const ordered = [...chunks].sort((a, b) => a.first - b.first);
   let trials = 0;
-  for (const b of ordered) {
-    if (b.first !== trials) throw new Error(`collectBlocks: trials ${trials} … ${b.first - 1} are missing`);
-    trials += b.trials;
+  for (const c of ordered) {
+    if (c.first !== trials) throw new Error(`joinChunks: trials ${trials} … ${c.first - 1} are missing`);
+    trials += c.trials;
   }
-  const values = {} as QuantityArrays;
-  for (const q of QUANTITIES) values[q] = options.map(() => new Float64Array(lengthOf(q, trials, months)));
-  for (const b of ordered) {
-    const arrays = blockArrays(b);
+  if (ordered.length === 1) return { trials, months, options, values: ordered[0]!.values };
+  const values = allocateArrays(options.length, trials, months);
+  for (const c of ordered) {
     for (const q of QUANTITIES) {
-      const at = lengthOf(q, b.first, months);
-      for (let o = 0; o < options.length; o++) values[q][o]!.set(arrays[q][o]!, at);
+      const at = lengthOf(q, c.first, months);
+      for (let o = 0; o < options.length; o++) values[q][o]!.set(c.values[q][o]!, at);
     }
   }
   return { trials, months, options, values };
 }
 
-/** Runs every block on this thread: the reference every other way of running must match. */
+/** Runs every trial on this thread: the reference every other way of running must match. */
 export function simulate(model: Model, settings: RunSettings): SimulationOutput {
-  const blocks = taskRanges(0, settings.trials).map((r) => simulateTrials(model, settings, r));
-  return collectBlocks(model, settings.months, blocks);
+  const values = allocateArrays(optionsOf(model).length, settings.trials, settings.months);
+  for (const r of taskRanges(0, settings.trials))
+    simulateTrials(model, settings, r, sliceArrays(values, 0, r.first, r.trials, settings.months));
+  return joinChunks(model, settings.months, [{ first: 0, trials: settings.trials, values }]);
 }

@@ -6,7 +6,7 @@ export const MAX_LAMBDA = 1e9;
 const NEGLIGIBLE = 1e-18;
 
 /**
- * Incident counts by inversion (MODEL.md §1 v2): the count for one uniform u is F⁻¹(u), the
+ * Incident counts by inversion (docs/model.md §1 v2): the count for one uniform u is F⁻¹(u), the
  * smallest k with F(k) ≥ u, where F is the Poisson or negative-binomial CDF of this trial's
  * λ. For a fixed u the count is then non-decreasing in λ, so raising a rate only ever adds
  * incidents — what break-even search and sensitivity analysis rely on.

@@ -1,5 +1,5 @@
 /**
- * Keyed integer hashing for addressed random draws (MODEL.md §1 v2): every uniform is a
+ * Keyed integer hashing for addressed random draws (docs/model.md §1 v2): every uniform is a
  * function of its address alone — (seed, purpose, trial, month, …) — so a draw never moves
  * because another draw was added, removed or reordered.
  *

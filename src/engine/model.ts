@@ -26,9 +26,9 @@ export interface Amount {
 }
 
 /**
- * An amount drawn once per trial (MODEL.md §3), with the address of its draw: the path of
+ * An amount drawn once per trial (docs/model.md §3), with the address of its draw: the path of
  * the field it comes from. A default that names another field (out_of_scope_hourly_rate →
- * break_fix.hourly_rate) carries that field's key, so it is the same draw (MODEL.md §4 v2).
+ * break_fix.hourly_rate) carries that field's key, so it is the same draw (docs/model.md §4 v2).
  */
 export interface Input {
   readonly amount: Amount;

@@ -1,5 +1,5 @@
 /**
- * The quantities a run reports per option (MODEL.md §6), defined once: each is either one
+ * The quantities a run reports per option (docs/model.md §6), defined once: each is either one
  * value per trial-month or one value per trial (a sum over the horizon). Allocation,
  * transport between threads, analysis and the CSV all iterate this record.
  */
@@ -25,25 +25,24 @@ export function lengthOf(q: Quantity, trials: number, months: number): number {
   return QUANTITY_SHAPE[q] === 'month' ? trials * months : trials;
 }
 
-/**
- * Views, quantity by quantity and option by option, into one buffer of
- * `arraysLength(…)` doubles: one allocation, and one transferable buffer per block.
- */
-export function quantityViews(buffer: ArrayBufferLike, options: number, trials: number, months: number): QuantityArrays {
-  let offset = 0;
-  const views = {} as QuantityArrays;
-  for (const q of QUANTITIES) {
-    const length = lengthOf(q, trials, months);
-    views[q] = Array.from({ length: options }, () => {
-      const view = new Float64Array(buffer, offset * 8, length);
-      offset += length;
-      return view;
-    });
-  }
-  return views;
+/** Makes the arrays for `trials` trials of every option: `allocate` chooses the memory (shared, for worker threads). */
+export function allocateArrays(
+  options: number,
+  trials: number,
+  months: number,
+  allocate: (length: number) => Float64Array = (n) => new Float64Array(n),
+): QuantityArrays {
+  const arrays = {} as QuantityArrays;
+  for (const q of QUANTITIES) arrays[q] = Array.from({ length: options }, () => allocate(lengthOf(q, trials, months)));
+  return arrays;
 }
 
-/** Doubles needed for every quantity of every option. */
-export function arraysLength(options: number, trials: number, months: number): number {
-  return QUANTITIES.reduce((sum, q) => sum + options * lengthOf(q, trials, months), 0);
+/** The part of `arrays` (which start at trial `base`) that holds trials first … first + trials − 1: views, no copy. */
+export function sliceArrays(arrays: QuantityArrays, base: number, first: number, trials: number, months: number): QuantityArrays {
+  const views = {} as QuantityArrays;
+  for (const q of QUANTITIES) {
+    const from = lengthOf(q, first - base, months);
+    views[q] = arrays[q].map((a) => a.subarray(from, from + lengthOf(q, trials, months)));
+  }
+  return views;
 }

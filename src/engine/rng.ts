@@ -6,7 +6,7 @@ const GOLDEN = 0x9e3779b9 | 0;
 
 /**
  * A stream of uniforms in (0, 1), started at an address: sfc32 (Doty-Humphrey's small fast
- * counting generator), seeded from a hash of (key, a, b, salt). Addressed draws (MODEL.md §1)
+ * counting generator), seeded from a hash of (key, a, b, salt). Addressed draws (docs/model.md §1)
  * need many short streams — one per class, trial and month — and sfc32 is the cheapest
  * generator that is both fast in a loop and good from a hashed seed. Hand-written because
  * seedrandom's generators are 2-10× slower in a hot loop (tech notes §4).

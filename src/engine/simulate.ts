@@ -14,7 +14,7 @@ import {
   TRIANGULAR,
   unknownKind,
 } from './model.js';
-import { arraysLength, type QuantityArrays, quantityViews } from './quantities.js';
+import { allocateArrays, type QuantityArrays } from './quantities.js';
 import { LazyStream, Stream, uniformAt } from './rng.js';
 import { triangularAt } from './samplers.js';
 import {
@@ -50,21 +50,6 @@ export interface TrialRange {
   readonly trials: number;
 }
 
-/** One range's trials: every quantity of every option, in one transferable buffer. */
-export interface BlockOutput {
-  /** The range's first trial and its number of trials. */
-  readonly first: number;
-  readonly trials: number;
-  readonly months: number;
-  readonly options: number;
-  readonly buffer: ArrayBufferLike;
-}
-
-/** Bytes a range's output needs: one zeroed buffer of this size can be handed to simulateTrials. */
-export function outputBytes(model: Model, months: number, trials: number): number {
-  return arraysLength(optionsOf(model).length, trials, months) * 8;
-}
-
 /** The options in decision order: break-fix, managed tiers in file order, hybrid. */
 export function optionsOf(model: Model): OptionInfo[] {
   const options: OptionInfo[] = [{ id: 'break_fix', label: 'Break-fix', kind: BREAK_FIX }];
@@ -84,11 +69,6 @@ export function taskRanges(from: number, to: number): TrialRange[] {
   const ranges: TrialRange[] = [];
   for (let first = from; first < to; first += TASK_SIZE) ranges.push({ first, trials: Math.min(TASK_SIZE, to - first) });
   return ranges;
-}
-
-/** The per-quantity, per-option arrays of a block's output. */
-export function blockArrays(out: BlockOutput): QuantityArrays {
-  return quantityViews(out.buffer, out.options, out.trials, out.months);
 }
 
 /** The purpose a class's own draws are keyed by: its name, so order in the file does not matter. */
@@ -155,7 +135,7 @@ class ClassState {
 /**
  * Everything the per-incident loop reads and writes for the options, as parallel typed
  * arrays indexed by option, plus this trial's and this month's scalars. Spend is kept in
- * whole cents, so its sums are exact (MODEL.md §4 v2).
+ * whole cents, so its sums are exact (docs/model.md §4 v2).
  */
 class OptionState {
   readonly n: number;
@@ -331,7 +311,7 @@ function drawColumn(
 }
 
 /**
- * Each incident's standard normal z, shared by every option's response wait (MODEL.md §1:
+ * Each incident's standard normal z, shared by every option's response wait (docs/model.md §1:
  * a lognormal wait is exp(μ + σ z), a triangular one its quantile at Φ(z), so every option's
  * wait is its own quantile at the same probability and a slow incident is slow under every
  * option), and break-fix's waits, which every incident has. Other options compute their
@@ -479,7 +459,7 @@ function runChunk(st: OptionState, cs: ClassState, col: Columns, i: number, coun
 
 /**
  * The incidents of one class in trial t, month m. The k-th incident reads slots
- * k·8 … k·8 + 7 of the stream at (class, t, m) (MODEL.md §1 v2) — labour, outage, direct
+ * k·8 … k·8 + 7 of the stream at (class, t, m) (docs/model.md §1 v2) — labour, outage, direct
  * cost, on-site, after-hours, prevention, response wait, escalation — whether or not any
  * option uses them; the ziggurat's rejections read the stream at their own address.
  *
@@ -527,22 +507,19 @@ function startMonth(st: OptionState, i: number, m: number): void {
 }
 
 /**
- * Simulates trials range.first … range.first + range.trials − 1, into `buffer` when given
- * (zeroed, outputBytes long: a worker writes into shared memory without copying), else
- * into a new one. Every draw is addressed by (seed, purpose, trial, month, …), so any set
+ * Simulates trials range.first … range.first + range.trials − 1 into `q` (zeroed arrays for
+ * exactly those trials: views into a run's arrays, shared memory when a worker writes them),
+ * or into new arrays. Every draw is addressed by (seed, purpose, trial, month, …), so any set
  * of threads running any grouping of trials gives the same numbers.
  */
 export function simulateTrials(
   model: Model,
   settings: Pick<RunSettings, 'seed' | 'months'>,
   range: TrialRange,
-  buffer: ArrayBufferLike = new ArrayBuffer(outputBytes(model, settings.months, range.trials)),
-): BlockOutput {
+  q: QuantityArrays = allocateArrays(optionsOf(model).length, range.trials, settings.months),
+): QuantityArrays {
   const { seed, months } = settings;
   const { first, trials: n } = range;
-  const options = optionsOf(model).length;
-  const out: BlockOutput = { first, trials: n, months, options, buffer };
-  const q = blockArrays(out);
   const classes = model.classes.map((c) => new ClassState(c, seed, first, n));
   const st = new OptionState(model, seed, first, n);
   const loaded = drawPerTrial(model.organization.loadedHourlyCost, seed, first, n);
@@ -569,5 +546,5 @@ export function simulateTrials(
     }
     for (let o = 0; o < st.n; o++) q.horizon_spend[o]![i] = st.horizonCents[o]! / 100;
   }
-  return out;
+  return q;
 }

@@ -1,5 +1,5 @@
 /**
- * The uniforms every incident draws, by name (MODEL.md §1) — plain number constants, which
+ * The uniforms every incident draws, by name (docs/model.md §1) — plain number constants, which
  * V8 folds into the hot loops (an object's properties it would load each time): the k-th incident of a class in
  * a month reads slot s at position k · SLOTS + s of that class-month's stream, whatever
  * the count, so a raised rate only adds incidents at the end and never moves a draw.

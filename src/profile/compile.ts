@@ -31,7 +31,7 @@ export function compileAmount(x: Amount | Share): EngineAmount {
   return { kind: TRIANGULAR, a: x.low, b: x.mode, c: x.high };
 }
 
-/** A per-trial input: the amount, drawn at the address of the field's path (MODEL.md §1 v2). */
+/** A per-trial input: the amount, drawn at the address of the field's path (docs/model.md §1 v2). */
 function input(x: Amount | Share, key: string): Input {
   return { amount: compileAmount(x), key };
 }

@@ -3,7 +3,7 @@ import { firstControl } from '../shared/text.js';
 import { formatLimit, LIMITS } from './limits.js';
 
 /**
- * The profile format of MODEL.md §5 as zod schemas: the single source of the file's shape,
+ * The profile format of docs/model.md §5 as zod schemas: the single source of the file's shape,
  * its defaults, its ranges and its caps (limits.ts). Cross-field rules live in rules.ts.
  *
  * Messages written here are whole ("what is wrong — how to fix it"); issues.ts composes

@@ -9,7 +9,7 @@ export interface StarterSize {
   readonly sites: number;
 }
 
-/** BLS ECEC loaded cost per hour worked by establishment size (domain figures D1). */
+/** BLS ECEC loaded cost per hour worked by establishment size (docs/sources.md D1). */
 function loadedHourlyCost(employees: number): number {
   if (employees < 50) return 37.36;
   if (employees < 100) return 40.07;
@@ -52,7 +52,8 @@ export function starterProfile(s: StarterSize): string {
       : '';
   return `# yaml-language-server: $schema=${s.schemaRef}
 # A starter profile made by \`supportcast init\`. Replace the GUESSes with what you know
-# about this business; row IDs (T1, P1, ...) refer to the domain figures in the README.
+# about this business; row IDs (T1, P1, ...) are the sourced figures in supportcast's
+# docs/sources.md, and docs/model.md explains the model.
 # Check it with \`supportcast validate\` and run it with \`supportcast run\`.
 version: 1
 name: ${JSON.stringify(s.name)}

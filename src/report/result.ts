@@ -2,7 +2,7 @@ import type { Analysis, Summary } from '../engine/analyze.js';
 import type { Model } from '../engine/model.js';
 import { money, percent, roundish, whole } from './format.js';
 
-/** The JSON result, `supportcast/result@1` (MODEL.md §6, schema/result.schema.json). */
+/** The JSON result, `supportcast/result@1` (docs/model.md §6, schema/result.schema.json). */
 export interface ResultJson {
   schema: 'supportcast/result@1';
   tool: { name: 'supportcast'; version: string };

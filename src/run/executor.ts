@@ -1,22 +1,32 @@
 import type { Model, RunSettings } from '../engine/model.js';
-import { type BlockOutput, simulateTrials, type TrialRange } from '../engine/simulate.js';
+import { allocateArrays, type QuantityArrays, sliceArrays } from '../engine/quantities.js';
+import { optionsOf, simulateTrials, type TrialRange, taskRanges } from '../engine/simulate.js';
+
+/** Called as parts of a request finish, with parts done and parts in all. */
+export type Progress = (done: number, total: number) => void;
 
 /**
- * Where blocks of trials are simulated: this thread, worker threads, or (later) a browser's
- * Web Worker. Blocks are independent and addressed, so the numbers never depend on which
- * executor ran which block, or in what order.
+ * Where trials are simulated: this thread, worker threads, or (later) a browser's Web
+ * Worker. Trials are addressed, so the numbers never depend on which executor ran which
+ * trials, or in what order.
  */
 export interface Executor {
-  /** Simulates the given ranges of trials, handing each output to `onBlock` as it completes (in any order). */
-  simulate(model: Model, settings: RunSettings, ranges: readonly TrialRange[], onBlock: (out: BlockOutput) => void): Promise<void>;
+  /** Simulates trials range.first … range.first + range.trials − 1 and returns their values. */
+  simulate(model: Model, settings: RunSettings, range: TrialRange, onProgress?: Progress): Promise<QuantityArrays>;
   /** Releases threads; the executor may not be used afterwards. */
   close(): Promise<void>;
 }
 
-/** Runs every block here, one after another: the reference the others must match. */
+/** Runs every range here, one after another: the reference the others must match. */
 export class InThreadExecutor implements Executor {
-  async simulate(model: Model, settings: RunSettings, ranges: readonly TrialRange[], onBlock: (out: BlockOutput) => void): Promise<void> {
-    for (const r of ranges) onBlock(simulateTrials(model, settings, r));
+  async simulate(model: Model, settings: RunSettings, range: TrialRange, onProgress?: Progress): Promise<QuantityArrays> {
+    const values = allocateArrays(optionsOf(model).length, range.trials, settings.months);
+    const ranges = taskRanges(range.first, range.first + range.trials);
+    ranges.forEach((r, i) => {
+      simulateTrials(model, settings, r, sliceArrays(values, range.first, r.first, r.trials, settings.months));
+      onProgress?.(i + 1, ranges.length);
+    });
+    return values;
   }
 
   async close(): Promise<void> {}

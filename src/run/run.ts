@@ -1,7 +1,6 @@
 import { type Analysis, analyze } from '../engine/analyze.js';
-import { collectBlocks, type SimulationOutput } from '../engine/collect.js';
+import { type Chunk, joinChunks, type SimulationOutput } from '../engine/collect.js';
 import type { Model, RunSettings } from '../engine/model.js';
-import { type BlockOutput, taskRanges } from '../engine/simulate.js';
 import type { Executor } from './executor.js';
 
 export interface RunOptions {
@@ -10,13 +9,13 @@ export interface RunOptions {
 }
 
 /**
- * A run that accumulates range by range: `extendTo` runs the trials a larger count still
- * needs, so a caller (precision control, a live page) can ask for more later and every
- * earlier trial is kept, never recomputed. Trials are addressed, so trials 0 … 9,999 run
- * now and 10,000 … 19,999 run later are the numbers a 20,000-trial run gives.
+ * A run that accumulates: `extendTo` runs the trials a larger count still needs, so a
+ * caller (precision control, a live page) can ask for more later and every earlier trial
+ * is kept, never recomputed. Trials are addressed, so trials 0 … 9,999 run now and 10,000 …
+ * 19,999 run later are the numbers a 20,000-trial run gives.
  */
 export class RunSession {
-  private readonly outputs: BlockOutput[] = [];
+  private readonly chunks: Chunk[] = [];
   private trialsDone = 0;
 
   constructor(
@@ -31,18 +30,16 @@ export class RunSession {
 
   /** Runs trials up to `trials` beyond those already done. */
   async extendTo(trials: number, executor: Executor, options: RunOptions = {}): Promise<void> {
-    const ranges = taskRanges(this.trialsDone, trials);
-    let done = 0;
-    await executor.simulate(this.model, { ...this.settings, trials }, ranges, (out) => {
-      this.outputs.push(out);
-      options.onProgress?.(++done, ranges.length);
-    });
-    this.trialsDone = Math.max(this.trialsDone, trials);
+    if (trials <= this.trialsDone) return;
+    const range = { first: this.trialsDone, trials: trials - this.trialsDone };
+    const values = await executor.simulate(this.model, { ...this.settings, trials }, range, options.onProgress);
+    this.chunks.push({ ...range, values });
+    this.trialsDone = trials;
   }
 
-  /** Every trial's values, joined in trial order. */
+  /** Every trial's values, in trial order. */
   output(): SimulationOutput {
-    return collectBlocks(this.model, this.settings.months, this.outputs);
+    return joinChunks(this.model, this.settings.months, this.chunks);
   }
 
   analysis(): Analysis {
@@ -50,7 +47,7 @@ export class RunSession {
   }
 }
 
-/** Simulates `settings.trials` trials on the executor and analyses them (MODEL.md §6). */
+/** Simulates `settings.trials` trials on the executor and analyses them (docs/model.md §6). */
 export async function run(model: Model, settings: RunSettings, executor: Executor, options: RunOptions = {}): Promise<Analysis> {
   const session = new RunSession(model, settings);
   await session.extendTo(settings.trials, executor, options);

@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Model, RunSettings } from '../engine/model.js';
-import { type BlockOutput, optionsOf, outputBytes, simulateTrials, type TrialRange } from '../engine/simulate.js';
+import { allocateArrays, type QuantityArrays } from '../engine/quantities.js';
+import { optionsOf, simulateTrials, type TrialRange, taskRanges } from '../engine/simulate.js';
 
-import type { Executor } from './executor.js';
+import type { Executor, Progress } from './executor.js';
 import { drainRanges, type RunRequest, type WorkerReply } from './worker-protocol.js';
 
 /**
@@ -26,7 +27,7 @@ function rebuild(name: string, message: string): Error {
 }
 
 interface Pending {
-  readonly onRange: (index: number) => void;
+  readonly onRange: () => void;
   readonly settle: (error?: Error) => void;
 }
 
@@ -67,7 +68,7 @@ export class WorkerPool implements Executor {
   private receive(w: Worker, reply: WorkerReply): void {
     const p = this.pending.get(w);
     if (!p || reply.type === 'ready') return;
-    if (reply.type === 'range') p.onRange(reply.index);
+    if (reply.type === 'range') p.onRange();
     else if (reply.type === 'done') p.settle();
     else p.settle(rebuild(reply.name, reply.message));
   }
@@ -77,19 +78,27 @@ export class WorkerPool implements Executor {
     this.pending.get(w)?.settle(e);
   }
 
-  async simulate(model: Model, settings: RunSettings, ranges: readonly TrialRange[], onBlock: (out: BlockOutput) => void): Promise<void> {
+  async simulate(model: Model, settings: RunSettings, range: TrialRange, onProgress?: Progress): Promise<QuantityArrays> {
     if (this.broken) throw this.broken;
-    const buffers = ranges.map((r) => new SharedArrayBuffer(outputBytes(model, settings.months, r.trials)));
+    const buffers: Record<string, SharedArrayBuffer[]> = {};
+    const values = allocateArrays(
+      optionsOf(model).length,
+      range.trials,
+      settings.months,
+      (n) => new Float64Array(new SharedArrayBuffer(n * 8)),
+    );
+    for (const [q, arrays] of Object.entries(values)) buffers[q] = arrays.map((a) => a.buffer as SharedArrayBuffer);
+    const ranges = taskRanges(range.first, range.first + range.trials);
     const counter = new SharedArrayBuffer(8);
     const id = this.nextId++;
-    const request: RunRequest = { type: 'run', id, model, settings, ranges, buffers, counter };
-    const options = optionsOf(model).length;
-    const outputOf = (i: number): BlockOutput => ({ ...ranges[i]!, months: settings.months, options, buffer: buffers[i]! });
+    const request: RunRequest = { type: 'run', id, model, settings, request: range, ranges, buffers, counter };
+    let done = 0;
+    const progress = () => onProgress?.(++done, ranges.length);
     const finished = this.workers.map(
       (w) =>
         new Promise<void>((resolve, reject) => {
           this.pending.set(w, {
-            onRange: (i) => onBlock(outputOf(i)),
+            onRange: progress,
             settle: (error) => {
               this.pending.delete(w);
               if (error) reject(error);
@@ -102,7 +111,7 @@ export class WorkerPool implements Executor {
     // Handled below; this keeps a failure seen before then from counting as unhandled.
     for (const f of finished) f.catch(() => undefined);
     try {
-      drainRanges(request, (_, out) => onBlock(out), simulateTrials);
+      drainRanges(request, progress, simulateTrials);
     } catch (e) {
       // Take the remaining ranges so the workers stop at their next one.
       Atomics.store(new Int32Array(counter), 0, ranges.length);
@@ -112,6 +121,7 @@ export class WorkerPool implements Executor {
     const results = await Promise.allSettled(finished);
     const failure = results.find((r) => r.status === 'rejected');
     if (failure) throw (failure as PromiseRejectedResult).reason;
+    return values;
   }
 
   async close(): Promise<void> {

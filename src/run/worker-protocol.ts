@@ -1,47 +1,55 @@
 import type { Model, RunSettings } from '../engine/model.js';
-import type { BlockOutput, TrialRange } from '../engine/simulate.js';
+import { QUANTITIES, type QuantityArrays, sliceArrays } from '../engine/quantities.js';
+import type { TrialRange } from '../engine/simulate.js';
 
 /**
- * The main thread asks a worker to take ranges from `ranges` through the shared counter,
- * writing range i into `buffers[i]`: shared memory the main thread allocated, so no output
- * is copied or transferred (transferring cost 10% of the worker's time: each task then
- * needs fresh pages).
+ * The main thread asks a worker to take ranges of `request` (trials first … first + trials − 1)
+ * through the shared counter, writing each straight into the run's arrays: shared memory the
+ * main thread allocated, `buffers[q][o]` for quantity q and option o, so nothing is copied or
+ * transferred (transferring cost 10% of a worker's time: each range then needed fresh pages).
  */
 export interface RunRequest {
   readonly type: 'run';
   readonly id: number;
   readonly model: Model;
   readonly settings: RunSettings;
+  readonly request: TrialRange;
   readonly ranges: readonly TrialRange[];
-  readonly buffers: readonly SharedArrayBuffer[];
+  readonly buffers: Record<string, readonly SharedArrayBuffer[]>;
   /** Int32Array: [next index into ranges, ranges finished]. */
   readonly counter: SharedArrayBuffer;
 }
 
-/** What a worker says: that it runs (and which file it runs), then for each request the index of each range as it is done, then done, or why it failed. */
+/** What a worker says: that it runs (and which file it runs), then for each request each range as it is done, then done, or why it failed. */
 export type WorkerReply =
   | { readonly type: 'ready'; readonly entry: string }
-  | { readonly type: 'range'; readonly id: number; readonly index: number }
+  | { readonly type: 'range'; readonly id: number }
   | { readonly type: 'done'; readonly id: number }
   | { readonly type: 'failed'; readonly id: number; readonly name: string; readonly message: string };
 
-type Simulate = (m: Model, s: RunSettings, r: TrialRange, buffer: ArrayBufferLike) => BlockOutput;
+type Simulate = (m: Model, s: RunSettings, r: TrialRange, into: QuantityArrays) => unknown;
+
+/** The request's arrays over its shared buffers. */
+export function arraysOver(buffers: RunRequest['buffers']): QuantityArrays {
+  const arrays = {} as QuantityArrays;
+  for (const q of QUANTITIES) arrays[q] = buffers[q]!.map((b) => new Float64Array(b));
+  return arrays;
+}
 
 /**
  * Takes ranges through the shared counter until none are left. Each range is computed
- * whole by whoever takes it, so which thread ran it never changes a number.
+ * whole by whoever takes it, into its own slice, so which thread ran it never changes a number.
  */
-export function drainRanges(
-  request: Omit<RunRequest, 'type' | 'id'>,
-  onRange: (index: number, out: BlockOutput) => void,
-  simulate: Simulate,
-): void {
+export function drainRanges(request: Omit<RunRequest, 'type' | 'id'>, onRange: () => void, simulate: Simulate): void {
   const counter = new Int32Array(request.counter);
+  const arrays = arraysOver(request.buffers);
+  const { months } = request.settings;
   for (;;) {
     const i = Atomics.add(counter, 0, 1);
     if (i >= request.ranges.length) return;
-    const out = simulate(request.model, request.settings, request.ranges[i]!, request.buffers[i]!);
+    const r = request.ranges[i]!;
+    simulate(request.model, request.settings, r, sliceArrays(arrays, request.request.first, r.first, r.trials, months));
     Atomics.add(counter, 1, 1);
-    onRange(i, out);
+    onRange();
   }
 }
