@@ -15,6 +15,9 @@ export default defineConfig({
     execArgv: ['--import', 'tsx'],
     experimental: { viteModuleRunner: false },
     maxWorkers: 2,
+    // One process runs many files: modules (zod, yaml, the engine) load once per worker, not once per file.
+    isolate: false,
+
 
     // Colour-free output so assertions compare plain text.
     env: { FORCE_COLOR: '0' },
