@@ -18,7 +18,6 @@ export default defineConfig({
     // One process runs many files: modules (zod, yaml, the engine) load once per worker, not once per file.
     isolate: false,
 
-
     // Colour-free output so assertions compare plain text.
     env: { FORCE_COLOR: '0' },
     testTimeout: 60_000,
