@@ -11,6 +11,7 @@ export const QUANTITY_SHAPE = {
   horizon_downtime_hours: 'trial',
   horizon_downtime_cost: 'trial',
   horizon_direct_cost: 'trial',
+  one_off_spend: 'trial',
 } as const satisfies Record<string, 'month' | 'trial'>;
 
 export type Quantity = keyof typeof QUANTITY_SHAPE;

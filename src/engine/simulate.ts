@@ -476,7 +476,20 @@ function runIncidents(st: OptionState, cs: ClassState, col: Columns, i: number, 
   for (let done = 0; done < count; done += CHUNK) runChunk(st, cs, col, i, Math.min(CHUNK, count - done));
 }
 
-/** Writes one trial-month into the block's outputs and adds it to the trial's horizon sums. */
+/**
+ * The trial's one-off fees (the onboarding fee, billed in month 1): a quantity of their own
+ * and part of every horizon figure, but never of a regular month's (docs/model.md §6).
+ */
+function startTrial(st: OptionState, q: QuantityArrays, i: number): void {
+  for (let o = 0; o < st.n; o++) {
+    const cents = toCents(st.onboardingByTrial[o]![i]!);
+    st.horizonCents[o] = cents;
+    q.one_off_spend[o]![i] = cents / 100;
+    q.horizon_total_cost[o]![i] = cents / 100;
+  }
+}
+
+/** Writes one regular trial-month into the outputs and adds it to the trial's horizon sums. */
 function record(st: OptionState, q: QuantityArrays, i: number, idx: number, loaded: number): void {
   for (let o = 0; o < st.n; o++) {
     const downtimeCost = st.exposure[o]! * loaded + st.revenueLost[o]!;
@@ -492,13 +505,13 @@ function record(st: OptionState, q: QuantityArrays, i: number, idx: number, load
   }
 }
 
-/** The month's fees in cents: each option's fee with its yearly increase, and the onboarding fee in month 1. */
+/** The month's fee in cents: each option's fee with its yearly increase (one-off fees are not a month's). */
 function startMonth(st: OptionState, i: number, m: number): void {
   const growthYears = Math.floor(m / 12);
   for (let o = 0; o < st.n; o++) {
     const fee = st.feeByTrial[o]!;
     const monthly = growthYears === 0 ? fee[i]! : fee[i]! * (1 + st.annualIncrease[o]!) ** growthYears;
-    st.spendCents[o] = toCents(monthly) + (m === 0 ? toCents(st.onboardingByTrial[o]![i]!) : 0);
+    st.spendCents[o] = toCents(monthly);
     st.exposure[o] = 0;
     st.revenueLost[o] = 0;
     st.direct[o] = 0;
@@ -530,7 +543,7 @@ export function simulateTrials(
     const t = first + i;
     st.tripFee = trip[i]!;
     st.escalation = escalation[i]!;
-    st.horizonCents.fill(0);
+    startTrial(st, q, i);
     for (let o = 0; o < st.n; o++) {
       st.prevention[o] = st.preventionByTrial[o]![i]!;
       st.rate[o] = st.rateByTrial[o]![i]!;

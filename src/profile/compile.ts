@@ -112,7 +112,8 @@ function compileManaged(m: ManagedOffer, id: string, prefix: string, breakFixRat
   const at = (field: string) => `${prefix}.${field}`;
   return {
     id,
-    label: m.label ?? 'Managed',
+    // A tier without a label goes by its name, so two tiers never share one.
+    label: m.label ?? m.name ?? 'Managed',
     perEmployee: input(m.per_employee, at('per_employee')),
     perDevice: input(m.per_device, at('per_device')),
     perServer: input(m.per_server, at('per_server')),

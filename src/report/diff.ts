@@ -20,9 +20,9 @@ export interface Delta {
   change: number | null;
 }
 
-/** `supportcast/diff@1`. */
+/** `supportcast/diff@2`. */
 export interface DiffJson {
-  schema: 'supportcast/diff@1';
+  schema: 'supportcast/diff@2';
   changes: InputChange[];
   deltas: Delta[];
   recommendation: { old: string; new: string; changed: boolean };
@@ -58,7 +58,7 @@ export function buildDiff(oldReport: RunReport, newReport: RunReport, changes: I
     change: ms(b) - ms(a),
   });
   const rec = { old: a.recommendation.option, new: b.recommendation.option };
-  return { schema: 'supportcast/diff@1', changes, deltas, recommendation: { ...rec, changed: rec.old !== rec.new }, old: a, new: b };
+  return { schema: 'supportcast/diff@2', changes, deltas, recommendation: { ...rec, changed: rec.old !== rec.new }, old: a, new: b };
 }
 
 function show(v: unknown): string {

@@ -8,6 +8,8 @@ export interface Grid {
   readonly rows: readonly (readonly string[])[];
   /** Rows to emphasise (the recommended option). */
   readonly marked: readonly boolean[];
+  /** Rows that are one line of text across every column (a note under a group), by row index. */
+  readonly spans?: ReadonlySet<number>;
 }
 
 const BORDERLESS = {
@@ -44,7 +46,8 @@ export function gridText(grid: Grid, theme: Theme, textColumns = 1, indent = tru
   });
   grid.rows.forEach((row, i) => {
     const mark = grid.marked[i] ? theme.highlight : (x: string) => x;
-    table.push(row.map((cell, j) => mark(printable(j === 0 && indent ? `  ${cell}` : cell))));
+    if (grid.spans?.has(i)) table.push([{ content: theme.dim(printable(`${indent ? '  ' : ''}${row[0]}`)), colSpan: grid.head.length }]);
+    else table.push(row.map((cell, j) => mark(printable(j === 0 && indent ? `  ${cell}` : cell))));
   });
   return table
     .toString()

@@ -1,5 +1,5 @@
 import type { Model } from '../engine/model.js';
-import { money, percent, plural, printable, whole } from './format.js';
+import { money, percent, plural, printable, roundish, whole } from './format.js';
 import { type Grid, gridText } from './grid.js';
 import { displayName, type ResultJson, shortName } from './result.js';
 import type { Theme } from './theme.js';
@@ -45,7 +45,8 @@ function optionGrid(report: RunReport, head: string[], cells: (id: string) => st
   return {
     head,
     rows: ids.map((id) => [cut(displayName(id, result.options[id]!.label, model)), ...cells(id)]),
-    marked: ids.map((id) => id === result.recommendation.option),
+    // When the call is too close, no row is singled out.
+    marked: ids.map((id) => id === result.recommendation.option && !result.recommendation.too_close),
   };
 }
 
@@ -81,12 +82,58 @@ export function horizonNote(report: RunReport): string | undefined {
   return months === 12 ? undefined : `Yearly figures average each simulated ${months}-month period.`;
 }
 
+/**
+ * One-off fees (the onboarding fee, billed in month 1) on a line of their own: they are in the
+ * yearly costs but not in the monthly statistics or the budget share, which describe regular
+ * months (docs/model.md §6).
+ */
+export function oneOffLine(report: RunReport): string | undefined {
+  const { result } = report;
+  const cur = result.profile.currency;
+  const fees = Object.entries(result.options).filter(([, o]) => o.one_off_spend.mean >= 0.5);
+  if (fees.length === 0) return undefined;
+  const amount = (o: (typeof fees)[number][1]) => `${money(o.one_off_spend.mean, cur)}${o.one_off_spend.sd > 0 ? ' on average' : ''}`;
+  const where = '(in the yearly costs, not the monthly figures)';
+  if (fees.length === 1) {
+    const [id, o] = fees[0]!;
+    return `One-off: onboarding ${amount(o)} in month 1 for ${shortName(id, o.label)} ${where}.`;
+  }
+  return `One-off: onboarding in month 1 — ${fees.map(([id, o]) => `${shortName(id, o.label)} ${amount(o)}`).join(' · ')} ${where}.`;
+}
+
+/**
+ * The decision on invoices alone, beside the decision on total cost, so a client who only
+ * sees invoices is not surprised when the cheaper bill is not the recommendation.
+ */
+export function invoiceLine(report: RunReport): string | undefined {
+  const { result } = report;
+  if (result.recommendation.basis === 'spend') return undefined;
+  const perYear = 12 / result.settings.months;
+  const cur = result.profile.currency;
+  const byInvoices = Object.entries(result.options).sort(([, a], [, b]) => a.horizon_spend.mean - b.horizon_spend.mean);
+  const [cheapestId, cheapest] = byInvoices[0]!;
+  const rec = result.recommendation.option;
+  const a = (o: (typeof byInvoices)[number][1]) => money(roundish(o.horizon_spend.mean * perYear), cur);
+  if (cheapestId === rec || result.recommendation.too_close) {
+    const [nextId, next] = byInvoices[1]!;
+    const too = result.recommendation.too_close ? '' : ' too';
+    return `On invoices alone: ${shortName(cheapestId, cheapest.label)}${too} (${a(cheapest)} a year; next ${shortName(nextId, next.label)} ${a(next)}).`;
+  }
+  const recOption = result.options[rec]!;
+  return `On invoices alone: ${shortName(cheapestId, cheapest.label)} (${a(cheapest)} a year; ${shortName(rec, recOption.label)} ${a(recOption)}).`;
+}
+
+/** What the symbols mean, under the tables (docs/model.md §6). */
+export const FOOTNOTE =
+  '± is two standard errors of the simulated average, not a range of outcomes. P(best) is the share of simulated years in ' +
+  'which an option was the cheapest of all; "cheaper in N% of years" compares one option with the recommended one only.';
+
 export function budgetLine(report: RunReport): string | undefined {
   const { result, model } = report;
   if (model.budgetMonthly === undefined) return undefined;
   // Tier labels alone ("Essentials") keep the line short and still tell tiers apart.
   const parts = Object.entries(result.options).map(([id, o]) => `${shortName(id, o.label)} ${percent(o.p_month_over_budget ?? 0)}`);
-  return `Months over the ${money(model.budgetMonthly, result.profile.currency)} budget: ${parts.join(' · ')}`;
+  return `Regular months over the ${money(model.budgetMonthly, result.profile.currency)} budget: ${parts.join(' · ')}`;
 }
 
 /** The recommendation's headline ("Managed · Complete", or the too-close sentence) and its reasons. */
@@ -124,28 +171,35 @@ export function wrap(text: string, first: string, rest: string, width = TEXT_WID
 function recommendationLines(report: RunReport, theme: Theme): string[] {
   const { headline, reasons } = recommendationText(report);
   const bullets = reasons.flatMap((x) => wrap(x, '  · ', '    '));
+  const invoices = invoiceLine(report);
+  const besides = invoices ? wrap(invoices, '', '  ').map(theme.dim) : [];
   const label = 'Recommendation:';
   if (report.result.recommendation.too_close) {
     const [head, ...more] = wrap(headline, `${label} `, '  ');
-    return [`${theme.heading(label)}${theme.warn(head!.slice(label.length))}`, ...more.map(theme.warn), ...bullets];
+    return [`${theme.heading(label)}${theme.warn(head!.slice(label.length))}`, ...more.map(theme.warn), ...besides, ...bullets];
   }
-  return [`${theme.heading(label)} ${theme.highlight(headline)}`, ...bullets];
+  const basis = report.result.recommendation.basis === 'spend' ? 'on invoices' : 'on total cost';
+  return [`${theme.heading(label)} ${theme.highlight(headline)} ${theme.dim(`(${basis})`)}`, ...besides, ...bullets];
 }
 
 /** The consultant's view: what was run, two tables, the recommendation and why. */
 export function renderTable(report: RunReport, theme: Theme): string {
   const budget = budgetLine(report);
   const note = horizonNote(report);
+  const oneOff = oneOffLine(report);
   const lines = [
     ...headerLines(report).map((l, i) => (i === 0 ? theme.heading(l) : theme.dim(l))),
     '',
     gridText(monthlyGrid(report), theme),
+    ...(oneOff ? wrap(oneOff, '', '  ').map(theme.dim) : []),
     '',
     gridText(horizonGrid(report), theme),
     ...(note ? [theme.dim(note)] : []),
     ...(budget ? ['', ...wrap(budget, '', '  ')] : []),
     '',
     ...recommendationLines(report, theme),
+    '',
+    ...wrap(FOOTNOTE, '', '').map(theme.dim),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -11,19 +11,24 @@ describe('supportcast compare', { tags: ['slow'] }, () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^Profile \/ option\s+P50\/month\s+P90\/month\s+P\(best\)\s+Saving\/year ± 2 SE$/);
+    expect(lines[0]).toMatch(/^Profile \/ option\s+P50\/month\s+P90\/month\s+Cost\/year\s+P\(best\)$/);
     expect(lines[1]).toBe('Northside Accounting');
-    expect(lines[2]).toMatch(/^ {2}Break-fix\s+[\d,]+\s+[\d,]+\s+\d+%$/);
-    expect(lines.filter((l) => l.startsWith('  ★ '))).toHaveLength(2);
+    expect(lines[2]).toMatch(/^ {2}Break-fix\s+[\d,]+\s+[\d,]+\s+[\d,]+\s+\d+%$/);
+    // The starred row, and under each profile what its saving is and against whom.
+    expect(lines.filter((l) => /^ {2}★ Managed/.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /^ {2}★ saves \$[\d,]+ ± \$[\d,]+ a year against the runner-up, \S/.test(l))).toHaveLength(2);
+    const prose = r.stdout.replace(/\n/g, ' ');
+    expect(prose).toContain('Cost/year is the mean yearly total cost');
+    expect(prose).toContain("A saving is the ★ option's mean yearly saving against the runner-up named, ± two standard errors");
     expect(r.stdout).toContain('  Managed · Essentials');
     expect(r.stdout).toContain('Meridian Supply Co.');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 
-  it('prints compare@1 JSON whose results are result@1 objects', async () => {
+  it('prints compare@2 JSON whose results are result@2 objects', async () => {
     const r = await runCli(['compare', ...FILES, ...FAST, '--json']);
     const json = JSON.parse(r.stdout);
-    expect(json.schema).toBe('supportcast/compare@1');
+    expect(json.schema).toBe('supportcast/compare@2');
     expect(json.results.map((x: { profile: { file: string } }) => x.profile.file)).toEqual(FILES);
     const validate = resultValidator();
     for (const result of json.results) expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
@@ -44,9 +49,25 @@ describe('supportcast compare', { tags: ['slow'] }, () => {
   it('writes Markdown with the profile named once per group', async () => {
     const r = await runCli(['compare', ...FILES, ...FAST, '--format', 'markdown']);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('| Profile | Option | P50/month (USD) | P90/month | P(best) | Saving a year (± 2 SE) |');
-    expect(lines[1]).toBe('| :-- | :-- | --: | --: | --: | --: |');
+    expect(lines[0]).toBe('| Profile | Option | P50/month (USD) | P90/month | Cost/year | P(best) | Saving a year vs runner-up (± 2 SE) |');
+    expect(lines[1]).toBe('| :-- | :-- | --: | --: | --: | --: | --: |');
     expect(lines[2]).toMatch(/^\| Northside Accounting \| Break-fix \| /);
     expect(lines[3]).toMatch(/^\| {2}\| /);
+    expect(r.stdout).toMatch(/\| \*\*\$[\d,]+ ± \$[\d,]+ a year against the runner-up, \w+\*\* \|/);
+    expect(r.stdout).toContain('| the runner-up |');
+  });
+
+  it('stars nothing in a profile too close to call, and says so under it', async () => {
+    const twin = [
+      'version: 1',
+      'name: Twins',
+      'organization: { employees: 5, loaded_hourly_cost: 40 }',
+      'incidents: [{ name: x, rate: { per_month: 2 }, labor_hours: 1 }]',
+      'break_fix: { hourly_rate: 150, response_hours: 4 }',
+      'managed: [{ name: a, per_employee: 20, response_hours: 1 }, { name: b, per_employee: 20, response_hours: 1 }]',
+    ].join('\n');
+    const r = await runCli(['compare', '-', '--trials', '300'], { stdin: twin });
+    expect(r.stdout).not.toContain('★ Managed');
+    expect(r.stdout).toMatch(/\n {2}too close to call: a and b differ by \$0 ± \$0 a year\n/);
   });
 });

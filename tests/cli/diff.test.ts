@@ -24,7 +24,7 @@ describe('supportcast diff', { tags: ['slow'] }, () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const d = JSON.parse(r.stdout);
-    expect(d.schema).toBe('supportcast/diff@1');
+    expect(d.schema).toBe('supportcast/diff@2');
     expect(d.changes).toEqual([
       { path: 'simulation.seed', old: 42, new: 7 },
       { path: 'incidents["ransomware"].preventable', old: 0.5, new: 0.6 },

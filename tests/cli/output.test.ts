@@ -61,7 +61,7 @@ describe('-o never destroys what it should not', () => {
     const r = await runCli(['run', profile, ...FAST, '-o', fifo]);
     await closed;
     expect(r.code).toBe(0);
-    expect(JSON.parse(received).schema).toBe('supportcast/result@1');
+    expect(JSON.parse(received).schema).toBe('supportcast/result@2');
     expect(statSync(fifo).isFIFO()).toBe(true);
   });
 
@@ -74,7 +74,7 @@ describe('-o never destroys what it should not', () => {
     const r = await runCli(['run', profile, ...FAST, '-o', join(dir, 'out.json')]);
     expect(r.code).toBe(0);
     expect(lstatSync(join(dir, 'out.json')).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(target, 'utf8')).schema).toBe('supportcast/result@1');
+    expect(JSON.parse(readFileSync(target, 'utf8')).schema).toBe('supportcast/result@2');
     expect(statSync(target).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -84,7 +84,7 @@ describe('-o never destroys what it should not', () => {
     symlinkSync('made.json', join(dir, 'link.json'));
     expect((await runCli(['run', profile, ...FAST, '-o', join(dir, 'link.json')])).code).toBe(0);
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'made.json'), 'utf8')).schema).toBe('supportcast/result@1');
+    expect(JSON.parse(readFileSync(join(dir, 'made.json'), 'utf8')).schema).toBe('supportcast/result@2');
   });
 
   it('says what went wrong in plain words: no errno text, no temporary file names', async () => {

@@ -29,7 +29,7 @@ describe('pipes behave like Unix tools', { tags: ['slow'] }, () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: ${PIPESTATUS[0]} is for bash.
       'node bin/supportcast.js compare scenarios/office-5.yaml scenarios/dental-clinic.yaml --trials 50 --format csv 2>err.txt | head -1; echo "exit=${PIPESTATUS[0]}"; cat err.txt; rm err.txt',
     );
-    expect(r.stdout).toBe('profile,option,quantity,statistic,value\nexit=0\n');
+    expect(r.stdout).toBe('profile,option,quantity,statistic,value,tool_version,profile_sha256,seed,trials,months\nexit=0\n');
   });
 
   it('a closed stdout is an error, not a lost report with exit 0', () => {
@@ -46,6 +46,6 @@ describe('pipes behave like Unix tools', { tags: ['slow'] }, () => {
 
   it('-o /dev/stdout writes into the pipe in place', () => {
     const r = shell('node bin/supportcast.js run scenarios/office-5.yaml --trials 50 --json -o /dev/stdout | head -c 100');
-    expect(r.stdout).toMatch(/^\{\n {2}"schema": "supportcast\/result@1"/);
+    expect(r.stdout).toMatch(/^\{\n {2}"schema": "supportcast\/result@2"/);
   });
 });

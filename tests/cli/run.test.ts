@@ -97,6 +97,7 @@ describe('the recommendation', { tags: ['slow'] }, () => {
       'Recommendation: too close to call at 2,000 trials — Managed · Plan A and\n' +
         '  Managed · Plan B differ by $0 ± $0 a year; run with more trials or treat\n' +
         '  them as equal.\n' +
+        'On invoices alone: Break-fix ($14,500 a year; next Plan A $18,000).\n' +
         '  · Managed · Plan B would have been cheaper in 0% of simulated years.\n',
     );
   });

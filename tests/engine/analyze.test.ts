@@ -70,9 +70,15 @@ describe('p_best', () => {
   });
 });
 
+/** Decision inputs whose basis is the spend itself, with no downtime or losses. */
+function spendOnly(basis: Float64Array[]) {
+  const zeros = basis.map((b) => new Float64Array(b.length));
+  return { basis, spend: basis, downtimeCost: zeros, directCost: zeros };
+}
+
 describe('decision', () => {
   it('recommends the lowest metric; ties go to the earlier option', () => {
-    const d = decide([f64([5, 5]), f64([4, 6]), f64([6, 4])], 'total_cost', 'mean');
+    const d = decide(spendOnly([f64([5, 5]), f64([4, 6]), f64([6, 4])]), 'total_cost', 'mean');
     expect(d.option).toBe(0);
     expect(d.runnerUp).toBe(1);
     expect(d.meanSaving).toBe(0);
@@ -80,7 +86,7 @@ describe('decision', () => {
   it('gives the paired mean saving and its standard error', () => {
     const a = f64([10, 12, 14, 16]);
     const b = f64([11, 11, 15, 19]);
-    const d = decide([b, a], 'spend', 'mean');
+    const d = decide(spendOnly([b, a]), 'spend', 'mean');
     expect(d.option).toBe(1);
     // differences b − a: 1, −1, 1, 3 → mean 1, sd √(8/3)
     expect(d.meanSaving).toBe(1);
@@ -88,7 +94,9 @@ describe('decision', () => {
     expect(d.metricSaving).toBe(d.meanSaving);
     expect(d.metricSavingSe).toBe(d.meanSavingSe);
     expect(d.tooClose).toBe(true); // |1| ≤ 2 × 0.816
-    expect(d.versus).toEqual([{ option: 0, meanSaving: 1, meanSavingSe: d.meanSavingSe, pCheaper: 0.25 }]);
+    expect(d.versus).toEqual([
+      { option: 0, meanSaving: 1, meanSavingSe: d.meanSavingSe, pCheaper: 0.25, components: { spend: 1, downtimeCost: 0, directCost: 0 } },
+    ]);
   });
   it('estimates a percentile metric\u2019s standard error from 20 batches of consecutive trials', () => {
     const n = 400;

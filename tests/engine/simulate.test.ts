@@ -85,14 +85,17 @@ describe('managed (MODEL.md §4)', { tags: ['slow'] }, () => {
     expect(zScore(m.mean, 1500 + lambda * (1 - 0.25) * billed * 165 * 1.1, m.meanSe)).toBeLessThan(4);
   });
 
-  it('adds onboarding in month 1 and escalates the fee once a year', () => {
+  it('escalates the fee once a year, and keeps onboarding out of the regular months but in the horizon', () => {
     const p = baseProfile();
     Object.assign(p['managed'], { onboarding_fee: 500, annual_increase: 0.1, per_employee: 100 });
     const { out } = simulateProfile(p, { trials: 3, months: 25 });
-    const spend = out.values.monthly_spend[optionIndex(out, 'managed')]!;
-    const expected = [1500, ...Array(11).fill(1000), ...Array(12).fill(1000 * 1.1), 1000 * 1.1 * 1.1];
+    const m = optionIndex(out, 'managed');
+    const spend = out.values.monthly_spend[m]!;
+    const expected = [...Array(12).fill(1000), ...Array(12).fill(1000 * 1.1), 1000 * 1.1 * 1.1];
     for (let t = 0; t < 3; t++) {
-      expected.forEach((e, m) => expect(spend[t * 25 + m]).toBeCloseTo(e, 9));
+      expected.forEach((e, month) => expect(spend[t * 25 + month]).toBeCloseTo(e, 9));
+      expect(out.values.one_off_spend[m]![t]).toBe(500);
+      expect(out.values.horizon_spend[m]![t]).toBeCloseTo(500 + expected.reduce((a, b) => a + b, 0), 6);
     }
   });
 
