@@ -8,6 +8,7 @@ export default defineConfig({
     exclude: ['tests/.tmp/**'],
 
     environment: 'node',
+    globalSetup: ['tests/global-setup.mjs'],
     pool: 'forks',
     // Node's own module loader, with tsx for TypeScript, rather than Vite's module runner: the
     // runner reaches every import through a getter, which made the engine's hot loop 2.7×

@@ -16,24 +16,26 @@ function valueAt(result: ResultJson, path: readonly PathSegment[]): unknown {
 export function evaluate(
   result: ResultJson,
   assertions: ReadonlyMap<string, Assertion>,
-  lines: ReadonlyMap<string, number>,
+  positions: ReadonlyMap<string, { line: number; col: number }>,
 ): CheckFailure[] {
   const failures: CheckFailure[] = [];
   for (const [key, a] of assertions) {
-    const line = lines.get(key) ?? null;
+    const at = positions.get(key);
+    const line = at?.line ?? null;
+    const col = at?.col ?? null;
     if (a.kind === 'recommendation') {
       const actual = result.recommendation.option;
       const ok = actual === a.value || (a.value === 'managed' && actual.startsWith('managed'));
-      if (!ok) failures.push({ path: key, line, expected: a.value, actual });
+      if (!ok) failures.push({ path: key, line, col, expected: a.value, actual });
     } else if (a.kind === 'too_close') {
       const actual = result.recommendation.too_close;
-      if (actual !== a.value) failures.push({ path: key, line, expected: a.value, actual });
+      if (actual !== a.value) failures.push({ path: key, line, col, expected: a.value, actual });
     } else {
       const actual = valueAt(result, a.path);
       const ok = typeof actual === 'number' && (a.min === undefined || actual >= a.min) && (a.max === undefined || actual <= a.max);
       const expected =
         a.min === a.max ? a.min : { ...(a.min === undefined ? {} : { min: a.min }), ...(a.max === undefined ? {} : { max: a.max }) };
-      if (!ok) failures.push({ path: formatPath(a.path), line, expected, actual: actual ?? null });
+      if (!ok) failures.push({ path: formatPath(a.path), line, col, expected, actual: actual ?? null });
     }
   }
   return failures;

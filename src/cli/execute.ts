@@ -2,7 +2,7 @@ import type { Analysis } from '../engine/analyze.js';
 import type { RunSettings } from '../engine/model.js';
 import { buildResult, type ResultJson } from '../report/result.js';
 import type { RunReport } from '../report/table.js';
-import { type Executor, InThreadExecutor } from '../run/executor.js';
+import { type Executor, InThreadExecutor, type Progress } from '../run/executor.js';
 import { run } from '../run/run.js';
 import { PARALLEL_THRESHOLD, workOf } from '../run/work.js';
 import { WorkerPool } from '../run/worker-pool.js';
@@ -12,20 +12,30 @@ import { firstNonFinite } from './finite.js';
 import type { Io } from './io.js';
 import type { ProfileInput } from './load.js';
 import type { SimulationFlags } from './options.js';
-import { progressBar } from './progress.js';
+import { type ProgressBar, progressBar } from './progress.js';
 import { VERSION } from './version.js';
 
 /**
- * How a command runs its simulations: threads in all, whether a progress bar may be shown
- * on stderr, and the worker pool, made on first need and shared by the command's runs.
- * Commands `close()` it when done.
+ * About a second of work per thread, in incident-option evaluations: bench/RESULTS.md
+ * measures about 40 ns each on one thread.
+ */
+const PROGRESS_WORK = 25_000_000;
+
+/**
+ * How a command runs its simulations: threads in all, the worker pool (made on first need
+ * and shared by the command's runs), and one progress bar for the whole command on a
+ * terminal when it is expected to take over about a second. Commands `close()` it when done.
  */
 export class Execution {
   private pool: WorkerPool | undefined;
+  private bar: ProgressBar | undefined;
+  private planned = 0;
+  private finished = 0;
 
   constructor(
     readonly threads: number,
     readonly io: Io,
+    /** Whether a bar may be shown at all: a table for a person at a terminal, without --quiet. */
     readonly progress: boolean,
     /** --allow-large: run beyond the documented time and memory limits. */
     readonly allowLarge: boolean,
@@ -38,7 +48,28 @@ export class Execution {
     return this.pool;
   }
 
+  /** Before the runs: all the command's work, so one bar (with the time left) covers all of it. */
+  plan(totalWork: number, label: string): void {
+    this.planned = totalWork;
+    this.finished = 0;
+    if (wantsProgressBar(totalWork, this)) this.bar = progressBar(this.io, label);
+  }
+
+  /** The progress callback for one run of `work`, moving the command's bar. */
+  track(work: number, label: string): Progress | undefined {
+    if (this.planned === 0) this.plan(work, label);
+    const bar = this.bar;
+    if (!bar) return undefined;
+    return (done, total) => bar.update((this.finished + (work * done) / total) / this.planned);
+  }
+
+  finishRun(work: number): void {
+    this.finished += work;
+  }
+
   async close(): Promise<void> {
+    this.bar?.done();
+    this.bar = undefined;
     await this.pool?.close();
     this.pool = undefined;
   }
@@ -51,14 +82,8 @@ export function executionFor(io: Io, flags: SimulationFlags, format: string): Ex
   return new Execution(flags.threads, io, format === 'table' && io.stderrIsTTY && !flags.quiet, flags.allowLarge === true);
 }
 
-/**
- * About a second of work per thread, in incident-option evaluations: bench/RESULTS.md
- * measures about 50 ns each on one thread (26 M for the 150-person example in 1.4 s).
- */
-const PROGRESS_WORK = 20_000_000;
-
-/** Whether a run is long enough, per thread, to deserve a progress bar. */
-export function wantsProgressBar(work: number, exec: Execution): boolean {
+/** Whether a command's work, per thread, is long enough to deserve a progress bar. */
+export function wantsProgressBar(work: number, exec: Pick<Execution, 'progress' | 'threads'>): boolean {
   return exec.progress && work / exec.threads > PROGRESS_WORK;
 }
 
@@ -79,14 +104,14 @@ export async function runProfile(
   const { model, profile } = p.loaded;
   refuseLargeRun(estimateRun(model, settings, exec.threads), settings, exec.allowLarge);
   const work = workOf(model, settings);
-  const bar = wantsProgressBar(work, exec) ? progressBar(exec.io, `simulating ${profile.name}`) : undefined;
+  const onProgress = exec.track(work, `simulating ${profile.name}`);
   let analysis: Analysis;
   try {
-    analysis = await run(model, settings, exec.executorFor(work), bar ? { onProgress: bar.update } : {});
+    analysis = await run(model, settings, exec.executorFor(work), onProgress ? { onProgress } : {});
   } catch (e) {
     throw memoryFailure(e) ?? e;
   } finally {
-    bar?.done();
+    exec.finishRun(work);
   }
   const result: ResultJson = buildResult(analysis, model, {
     version: VERSION,

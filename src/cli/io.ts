@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatLimit, LIMITS } from '../profile/limits.js';
 import { closest } from '../profile/paths.js';
@@ -26,10 +26,26 @@ export interface InputFile {
   readonly sha256: string;
 }
 
+const stem = (name: string) => name.replace(/\.ya?ml$/i, '').toLowerCase();
+
+/**
+ * The file in the same folder the user most likely meant: one whose name starts with or
+ * contains what was typed (dental.yaml → dental-clinic.yaml), else the nearest by edit
+ * distance; profiles (.yaml, .yml) first.
+ */
+export function nearestFile(typed: string, names: readonly string[]): string | undefined {
+  const want = stem(typed);
+  const profiles = names.filter((n) => /\.ya?ml$/i.test(n));
+  const pool = profiles.length > 0 ? profiles : names;
+  const containing = pool.filter((n) => want.length >= 3 && (stem(n).startsWith(want) || stem(n).includes(want)));
+  if (containing.length > 0) return [...containing].sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+  return closest(typed, pool);
+}
+
 function suggestion(path: string): string {
   try {
     const dir = dirname(path);
-    const guess = closest(basename(path), readdirSync(dir));
+    const guess = nearestFile(basename(path), readdirSync(dir));
     return guess ? ` — did you mean ${join(dir, guess)}?` : ' — check the path';
   } catch {
     return ' — check the path';
@@ -142,4 +158,36 @@ export function readInput(path: string, io: Io): InputFile {
     text: bytes.toString('utf8'),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
+}
+
+/** A file, or a link to one: a folder named like a profile is not a profile. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Profile arguments with each folder replaced by the .yaml and .yml files in it, sorted by
+ * name (not recursive); everything else is left for readInput to read or report.
+ */
+export function expandFolders(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => {
+    let folder = false;
+    try {
+      folder = p !== '-' && statSync(p).isDirectory();
+    } catch {
+      return [p];
+    }
+    if (!folder) return [p];
+    const files = readdirSync(p)
+      .filter((f) => /\.ya?ml$/i.test(f))
+      .sort()
+      .map((f) => join(p, f))
+      .filter(isFile);
+    if (files.length === 0) throw new CliError(2, `${p} has no .yaml or .yml files — name the profiles, or a folder that holds some`);
+    return files;
+  });
 }

@@ -1,4 +1,5 @@
 import type { LoadedProfile, Problem } from '../profile/load.js';
+import type { CheckProblem } from '../report/check.js';
 import { printable } from '../report/format.js';
 import { CliError } from './errors.js';
 import { type InputFile, type Io, readInput } from './io.js';
@@ -18,15 +19,24 @@ export function problemCount(label: string, n: number): string {
   return `${n} problem${n === 1 ? '' : 's'} in ${label}`;
 }
 
-/** One problem with one file, as validate and check report them. */
-export interface FileProblem {
-  readonly file: string;
-  readonly problem: Problem | undefined;
-  /** The whole line for problems without a position (unreadable file, --set). */
-  readonly text: string;
+export type ProfileAttempt = { ok: true; value: ProfileInput } | { ok: false; label: string; problems: CheckProblem[] };
+
+/** A profile problem as data for validate and check: no position when the file cannot be read. */
+function asCheckProblem(p: Problem): CheckProblem {
+  return { line: p.line, col: p.col, path: p.path, message: p.message, ...(p.override === undefined ? {} : { override: p.override }) };
 }
 
-export type ProfileAttempt = { ok: true; value: ProfileInput } | { ok: false; label: string; problems: FileProblem[] };
+/** The line validate and check print for a problem: `error: FILE:LINE:COL PATH: …`, or `error: MESSAGE` when it has no place. */
+export function fileProblemLine(label: string, p: CheckProblem): string {
+  if (p.line === null) return printable(`error: ${p.message}`);
+  return problemLine(label, {
+    line: p.line,
+    col: p.col ?? 0,
+    path: p.path ?? '',
+    message: p.message,
+    ...(p.override === undefined ? {} : { override: p.override }),
+  });
+}
 
 /** Reads and validates one profile, returning its problems rather than throwing. */
 export async function tryReadProfile(path: string, io: Io, overrides: readonly string[]): Promise<ProfileAttempt> {
@@ -35,8 +45,8 @@ export async function tryReadProfile(path: string, io: Io, overrides: readonly s
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
     const label = path === '-' ? '<stdin>' : path;
-    if (e.problems.length === 0) return { ok: false, label, problems: [{ file: label, problem: undefined, text: `error: ${e.message}` }] };
-    return { ok: false, label, problems: e.problems.map((p) => ({ file: label, problem: p, text: problemLine(label, p) })) };
+    if (e.problems.length === 0) return { ok: false, label, problems: [{ line: null, col: null, path: null, message: e.message }] };
+    return { ok: false, label, problems: e.problems.map(asCheckProblem) };
   }
 }
 

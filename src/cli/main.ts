@@ -33,6 +33,12 @@ process.stderr.on('error', (e: NodeJS.ErrnoException) => {
   else throw e;
 });
 
+// Ctrl-C: leave a clean line where a progress bar was, then stop as an interrupted program does.
+process.on('SIGINT', () => {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  process.exit(130);
+});
+
 process.exitCode = await main(process.argv.slice(2), {
   out: (s) => {
     if (stdoutOpen) process.stdout.write(s);

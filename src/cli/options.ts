@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { closest } from '../profile/paths.js';
+import { CliError } from './errors.js';
 
 function integerIn(min: number, max: number, what: string) {
   return (v: string): number => {
     const n = Number(v);
     if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
       throw new InvalidArgumentError(
-        `${what} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`,
+        `${what[0]!.toUpperCase()}${what.slice(1)} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`,
       );
     }
     return n;
@@ -35,31 +37,37 @@ export function parseThreads(v: string): number {
 export function addSimulationOptions(cmd: Command): Command {
   return cmd
     .addOption(
-      new Option('-n, --trials <n>', "simulated horizons (default: the profile's, else 10,000)").argParser(
-        integerIn(2, 10_000_000, 'trials'),
-      ),
+      new Option('-n, --trials <n>', "simulated years or horizons (default: the profile's)").argParser(integerIn(2, 10_000_000, 'trials')),
     )
+    .addOption(new Option('-m, --months <n>', "months per horizon (default: the profile's)").argParser(integerIn(1, 120, 'months')))
     .addOption(
-      new Option('-m, --months <n>', "months per horizon (default: the profile's, else 12)").argParser(integerIn(1, 120, 'months')),
+      new Option('-s, --seed <n>', "random seed (default: the profile's)").argParser(integerIn(0, Number.MAX_SAFE_INTEGER, 'seed')),
     )
-    .addOption(
-      new Option('-s, --seed <n>', "random seed (default: the profile's, else 1)").argParser(integerIn(0, Number.MAX_SAFE_INTEGER, 'seed')),
-    )
-    .addOption(
-      new Option('--threads <n>', 'threads to simulate on, at most the cores; results do not depend on it')
-        .argParser(parseThreads)
-        .default(CORES, 'all cores'),
-    )
-    .option('--allow-large', 'run beyond the time and memory limits (README "Limits")')
+    .addOption(new Option('--threads <n>', 'threads, up to the cores; same numbers').argParser(parseThreads).default(CORES, 'all'))
+    .option('--allow-large', 'run beyond the time and memory limits (README: Limits)')
     .option('-q, --quiet', 'no progress bar');
 }
 
+/** One of `choices`, or a usage error that suggests the nearest ("--format jsn": did you mean json?). */
+export function choiceOf(what: string, choices: readonly string[]) {
+  return (v: string): string => {
+    if (choices.includes(v)) return v;
+    const guess = closest(v, choices);
+    throw new InvalidArgumentError(
+      `${what[0]!.toUpperCase()}${what.slice(1)} must be one of ${choices.join(', ')}${guess ? ` — did you mean ${guess}?` : '.'}`,
+    );
+  };
+}
+
+/** -f/--format: the first choice is the default, applied by formatOf so --json can tell an explicit --format. */
 export function formatOption(formats: readonly string[]): Option {
-  return new Option('-f, --format <format>', 'output format').choices(formats).default('table');
+  return new Option('-f, --format <format>', `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)} (default: ${formats[0]})`).argParser(
+    choiceOf('the format', formats),
+  );
 }
 
 export interface OutputFlags {
-  format: string;
+  format?: string;
   json?: boolean;
   output?: string;
   set: string[];
@@ -70,21 +78,29 @@ export function addOutputOptions(cmd: Command, formats: readonly string[]): Comm
   return cmd
     .addOption(formatOption(formats))
     .option('--json', 'same as --format json')
-    .option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout');
+    .option('-o, --output <file>', 'write to a file (atomically), not to stdout');
 }
 
 export function addSetOption(cmd: Command): Command {
-  return cmd.option(
-    '--set <path=value>',
-    'override a profile field before validation, e.g. managed.per_employee=95 (repeatable)',
-    (v: string, prev: string[]) => [...prev, v],
-    [] as string[],
+  return (
+    cmd
+      .option('--set <path=value>', 'a what-if: managed.per_employee=95 (repeatable)', (v: string, prev: string[] | undefined) => [
+        ...(prev ?? []),
+        v,
+      ])
+      // No default in the option itself, so help does not print "(default: [])".
+      .hook('preAction', (_, action) => {
+        if (action.getOptionValue('set') === undefined) action.setOptionValue('set', []);
+      })
   );
 }
 
-/** --json wins over --format. */
-export function formatOf(flags: OutputFlags): string {
-  return flags.json ? 'json' : flags.format;
+/** The output format: --json, or --format, else the table; --json with another --format is a usage error. */
+export function formatOf(flags: OutputFlags, fallback = 'table'): string {
+  if (flags.json && flags.format !== undefined && flags.format !== 'json') {
+    throw new CliError(2, `--json and --format ${flags.format} ask for different formats — use one of them`);
+  }
+  return flags.json ? 'json' : (flags.format ?? fallback);
 }
 
 /** Everything a command that simulates profiles takes: formats, --set and the simulation flags. */

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { closest } from '../profile/paths.js';
 import { printable } from '../report/format.js';
 import type { Theme } from '../report/theme.js';
 
@@ -26,8 +27,9 @@ export interface Context {
 export function makeProgram(ctx: Context): Command {
   const program = new Command('supportcast')
     .description(
-      'What will IT support really cost? Compares break-fix, managed services and\n' +
-        'hybrid support for a small business by simulation, and recommends one.\n\n' +
+      'What will IT support really cost?\n' +
+        'It compares break-fix, managed services and hybrid support for a small business.\n' +
+        'It simulates thousands of years and recommends one, with the odds.\n\n' +
         'Examples:\n' +
         '  supportcast run                         # the bundled 40-person dental clinic\n' +
         '  supportcast run scenarios/office-5.yaml --seed 7\n' +
@@ -37,6 +39,8 @@ export function makeProgram(ctx: Context): Command {
     .option('--no-color', 'plain output without colour (also NO_COLOR=1)')
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
     .showSuggestionAfterError(true)
+    // Help the same on every terminal: 80 columns, whatever the window.
+    .configureHelp({ helpWidth: 80 })
     .exitOverride();
   addRunCommand(program, ctx);
   addCompareCommand(program, ctx);
@@ -82,11 +86,24 @@ async function runProgram(argv: readonly string[], io: Io): Promise<number> {
   };
   const program = makeProgram(ctx);
   try {
+    refuseUnknownHelpTopic(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (e) {
     return reportFailure(e, io);
   }
+}
+
+/** `help rn`: commander would print the general help; say instead that there is no such command, and suggest one. */
+function refuseUnknownHelpTopic(program: Command, argv: readonly string[]): void {
+  if (argv[0] !== 'help' || argv[1] === undefined || argv[1].startsWith('-')) return;
+  const names = program.commands.map((c) => c.name());
+  if (names.includes(argv[1])) return;
+  const guess = closest(argv[1], names);
+  throw new CliError(
+    2,
+    `unknown command ${JSON.stringify(argv[1])} — ${guess ? `did you mean ${guess}?` : `the commands are ${names.join(', ')}`}`,
+  );
 }
 
 /** The exit code for a failed command, after saying why on stderr (never a stack trace). */

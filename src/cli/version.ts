@@ -5,6 +5,3 @@ export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', im
 
 /** The profile `supportcast run` uses when given none. */
 export const BUNDLED_PROFILE = new URL('../../scenarios/dental-clinic.yaml', import.meta.url);
-
-/** The committed JSON Schema of profiles, for the `$schema` line `init` writes. */
-export const PROFILE_SCHEMA = new URL('../../schema/profile.schema.json', import.meta.url);

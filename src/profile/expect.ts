@@ -1,6 +1,6 @@
 import { QUANTITIES } from '../engine/quantities.js';
 import { describe, type Issue } from './issues.js';
-import { type PathSegment, parsePath } from './paths.js';
+import { closest, type PathSegment, parsePath } from './paths.js';
 
 export const SUMMARY_KEYS = ['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99', 'cvar95'] as const;
 const RECOMMENDATION_NUMBERS = ['mean_saving', 'mean_saving_se', 'metric_saving', 'metric_saving_se'];
@@ -16,28 +16,36 @@ function isOneOf(x: PathSegment | undefined, list: readonly string[]): boolean {
   return typeof x === 'string' && list.includes(x);
 }
 
+/** "did you mean …?" when one is close, else the list of what may stand there. */
+function fixFor(word: PathSegment | undefined, choices: readonly string[]): string {
+  const guess = typeof word === 'string' ? closest(word, choices) : undefined;
+  return guess ? `did you mean ${guess}?` : `use one of ${choices.join(', ')}`;
+}
+
 /** Why `path` is not a numeric result path for these options, or undefined when it is. */
 function resultPathProblem(path: PathSegment[], optionIds: readonly string[], hasBudget: boolean): string | undefined {
   const [head, id, field, stat] = path;
-  const ids = optionIds.join(', ');
   if (head === 'options') {
-    if (!isOneOf(id, optionIds)) return `no option ${describe(id)} in this profile — use one of ${ids}`;
+    if (!isOneOf(id, optionIds)) return `no option ${describe(id)} in this profile — ${fixFor(id, optionIds)}`;
     if (field === 'p_best' && path.length === 3) return undefined;
     if (field === 'p_month_over_budget' && path.length === 3) {
       return hasBudget ? undefined : 'p_month_over_budget needs a budget — add budget: { monthly: … }';
     }
-    if (!isOneOf(field, QUANTITIES)) return `unknown quantity ${describe(field)} — use one of ${QUANTITIES.join(', ')}, p_best`;
-    if (!isOneOf(stat, SUMMARY_KEYS) || path.length !== 4)
-      return `the path needs a statistic at its end — end it with one of ${SUMMARY_KEYS.join(', ')}`;
+    if (!isOneOf(field, QUANTITIES)) return `unknown quantity ${describe(field)} — ${fixFor(field, [...QUANTITIES, 'p_best'])}`;
+    if (!isOneOf(stat, SUMMARY_KEYS) || path.length !== 4) {
+      return `the path needs a statistic at its end — ${stat === undefined ? `end it with one of ${SUMMARY_KEYS.join(', ')}` : fixFor(stat, SUMMARY_KEYS)}`;
+    }
     return undefined;
   }
   if (head === 'recommendation') {
     if (isOneOf(id, RECOMMENDATION_NUMBERS) && path.length === 2) return undefined;
     if (id === 'versus') {
-      if (!isOneOf(field, optionIds)) return `no option ${describe(field)} in this profile — use one of ${ids}`;
+      if (!isOneOf(field, optionIds)) return `no option ${describe(field)} in this profile — ${fixFor(field, optionIds)}`;
       if (isOneOf(stat, VERSUS_NUMBERS) && path.length === 4) return undefined;
       return `the path needs a statistic at its end — end it with one of ${VERSUS_NUMBERS.join(', ')}`;
     }
+    const guess = typeof id === 'string' ? closest(id, RECOMMENDATION_NUMBERS) : undefined;
+    if (guess) return `not a result path — did you mean recommendation.${guess}?`;
     return `not a result path — use recommendation.${RECOMMENDATION_NUMBERS.join(', recommendation.')} or recommendation.versus.<id>.<stat>`;
   }
   return 'not a result path — use recommendation, too_close, options.<id>.<quantity>.<stat> or recommendation.<number>';

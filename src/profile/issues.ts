@@ -88,8 +88,8 @@ export function unknownKeyIssue(path: PathSegment[], key: string, known: readonl
 
 function rangeText(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `use a value from ${formatLimit(min)} to ${formatLimit(max)}`;
-  if (min !== undefined) return `use a value of at least ${formatLimit(min)}`;
-  return `use a value of at most ${formatLimit(max ?? 0)}`;
+  if (min !== undefined) return `use ${formatLimit(min)} or more`;
+  return `use ${formatLimit(max ?? 0)} or less`;
 }
 
 /** Picks the union branch the author most likely meant: the right type, fewest problems. */
@@ -167,7 +167,7 @@ function tooSmallMessage(issue: ZodIssue & { origin: string; minimum: unknown; i
   if (issue.origin === 'string') return 'must not be empty — write some text';
   const min = Number(issue.minimum);
   if (!issue.inclusive)
-    return `must be greater than ${formatLimit(min)}, got ${describe(input)} — use a positive value${min === 0 ? ' such as 1' : ''}`;
+    return `must be greater than ${formatLimit(min)}, got ${describe(input)} — ${min === 0 ? 'use a positive value such as 1' : `use a value above ${formatLimit(min)}`}`;
   return `must be at least ${formatLimit(min)}, got ${describe(input)} — ${rangeText(min, undefined)}`;
 }
 

@@ -24,8 +24,8 @@ export interface LoadedProfile {
   readonly model: Model;
   readonly optionIds: readonly string[];
   readonly assertions: ReadonlyMap<string, Assertion>;
-  /** Where each `expect:` key sits, for check's failure lines. */
-  readonly expectLines: ReadonlyMap<string, number>;
+  /** Where each `expect:` key sits, for check's failure lines and annotations. */
+  readonly expectPositions: ReadonlyMap<string, { line: number; col: number }>;
 }
 
 export type LoadResult = { ok: true; value: LoadedProfile } | { ok: false; problems: Problem[] };
@@ -51,12 +51,20 @@ const YAML_FIXES: Record<string, string> = {
 
 const NESTING = 'the YAML nests too deeply — a profile needs only a few levels; flatten it';
 
+/** yaml reports an unclosed `[` or `{` as an indentation problem; what the user must do is close it. */
+function unclosedMessage(what: string): string | undefined {
+  const m = /^Flow (sequence|map|mapping) in block collection must be sufficiently indented and end with an? ([\]}])$/.exec(what);
+  if (m === null) return undefined;
+  const [kind, open] = m[1] === 'sequence' ? ['list', '['] : ['map', '{'];
+  return `a ${kind} opened with ${open} before this line is not closed — close it with ${m[2]}, and indent any line that continues it`;
+}
+
 function syntaxProblems(doc: Document): Problem[] {
   return doc.errors.map((e) => {
     const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
     if (e.code === 'RESOURCE_EXHAUSTION') return { ...pos, path: 'yaml', message: NESTING };
     const what = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    return { ...pos, path: 'yaml', message: `${what} — ${YAML_FIXES[e.code] ?? 'fix the YAML syntax here'}` };
+    return { ...pos, path: 'yaml', message: unclosedMessage(what) ?? `${what} — ${YAML_FIXES[e.code] ?? 'fix the YAML syntax here'}` };
   });
 }
 
@@ -117,15 +125,15 @@ function documentProblems(doc: Document, lc: LineCounter): Problem[] {
   return problems;
 }
 
-function expectLines(doc: Document, lc: LineCounter): Map<string, number> {
-  const lines = new Map<string, number>();
+function expectPositions(doc: Document, lc: LineCounter): Map<string, { line: number; col: number }> {
+  const positions = new Map<string, { line: number; col: number }>();
   const block = doc.get('expect', true);
   if (isMap(block)) {
     for (const pair of block.items) {
-      if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), lc.linePos(pair.key.range[0]).line);
+      if (isScalar(pair.key) && pair.key.range) positions.set(String(pair.key.value), lc.linePos(pair.key.range[0]));
     }
   }
-  return lines;
+  return positions;
 }
 
 /** The last --set whose path is a prefix of `path`: what a problem there came from. */
@@ -198,16 +206,26 @@ function loadChecked(text: string, overrides: readonly string[]): LoadResult {
     };
   };
   const parsed = Profile.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
-    const issues = fromZodIssues(parsed.error.issues, Profile).filter((i) => !RESERVED_KEYS.has(String(i.path.at(-1))));
-    return { ok: false, problems: [...structural, ...issues.map(toProblem)].sort(byPosition) };
-  }
-  const { issues, assertions } = checkRules(parsed.data);
-  const problems = [...structural, ...issues.map(toProblem)].sort(byPosition);
-  if (problems.length > 0) return { ok: false, problems };
+  // Cross-field rules run on whatever parsed, beside the schema's problems: every problem at once.
+  const rules = checkRules(data);
+  const schemaIssues = parsed.success
+    ? []
+    : fromZodIssues(parsed.error.issues, Profile).filter((i) => !RESERVED_KEYS.has(String(i.path.at(-1))));
+  // Where the schema already speaks about a path, the rule stays quiet: one mistake, one message.
+  const spoken = new Set(schemaIssues.map((i) => JSON.stringify(i.path)));
+  const ruleIssues = rules.issues.filter((i) => !spoken.has(JSON.stringify(i.path)));
+  const problems = [...structural, ...[...schemaIssues, ...ruleIssues].map(toProblem)].sort(byPosition);
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  const assertions = rules.assertions;
   const profile = parsed.data;
   return {
     ok: true,
-    value: { profile, model: compileProfile(profile), optionIds: optionIds(profile), assertions, expectLines: expectLines(doc, lc) },
+    value: {
+      profile,
+      model: compileProfile(profile),
+      optionIds: optionIds(profile),
+      assertions,
+      expectPositions: expectPositions(doc, lc),
+    },
   };
 }

@@ -84,3 +84,15 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best;
 }
+
+/** The k candidates nearest to `word` by edit distance (ties in the candidates' order), for "did you mean one of …". */
+export function nearest(word: string, candidates: readonly string[], k: number): string[] {
+  if (word.length > SUGGEST_MAX_LENGTH) return [];
+  const lower = word.toLowerCase();
+  return candidates
+    .slice(0, SUGGEST_MAX_CANDIDATES)
+    .map((c, i) => ({ c, i, d: editDistance(lower, c.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, k)
+    .map((x) => x.c);
+}

@@ -1,5 +1,10 @@
 import * as z from 'zod';
 import { firstControl } from '../shared/text.js';
+import { nearest } from './paths.js';
+
+/** ISO 4217 codes, as this Node's ICU knows them (the ones money can be formatted in). */
+const CURRENCIES = Intl.supportedValuesOf('currency');
+
 import { formatLimit, LIMITS } from './limits.js';
 
 /**
@@ -270,7 +275,15 @@ export const Profile = z.strictObject({
   name: Text,
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/)
+    .refine((c) => CURRENCIES.includes(c), {
+      error: (iss) => {
+        const code = String(iss.input);
+        const upper = code.toUpperCase();
+        if (upper !== code && CURRENCIES.includes(upper))
+          return `currency codes are in capitals, got ${JSON.stringify(code)} — write ${upper}`;
+        return `unknown currency code ${JSON.stringify(code).slice(0, 40)} — use an ISO 4217 code; the nearest are ${nearest(upper, CURRENCIES, 3).join(', ')}`;
+      },
+    })
     .default('USD'),
   organization: Organization,
   simulation: Simulation.default({ trials: 10_000, months: 12, seed: 1 }),

@@ -1,6 +1,6 @@
 /** A commented starter profile for `supportcast init`, sized to the business. */
 export interface StarterSize {
-  /** Where the profile's JSON Schema is, relative to the file when it can be. */
+  /** Where the profile's JSON Schema is: a file name beside the profile. */
   readonly schemaRef: string;
   readonly name: string;
   readonly employees: number;
@@ -51,6 +51,7 @@ export function starterProfile(s: StarterSize): string {
 `
       : '';
   return `# yaml-language-server: $schema=${s.schemaRef}
+# (${s.schemaRef} beside this file gives editors completion and checks; \`supportcast schema -o ${s.schemaRef}\` makes it.)
 # A starter profile made by \`supportcast init\`. Replace the GUESSes with what you know
 # about this business; row IDs (T1, P1, ...) are the sourced figures in supportcast's
 # docs/sources.md, and docs/model.md explains the model.

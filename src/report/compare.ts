@@ -78,7 +78,8 @@ export function compareGrid(items: readonly CompareItem[], markdown: boolean): G
 export const COMPARE_NOTE =
   'P50 and P90 are regular monthly invoices (one-off fees left out). Cost/year is the mean yearly total cost — ' +
   "invoices, downtime and losses — which the decision ranks. A saving is the ★ option's mean yearly saving against " +
-  'the runner-up named, ± two standard errors of the simulated average (how sure the average is, not a range).';
+  'the runner-up named, ± two standard errors of the simulated average (how sure the average is, not a range). ' +
+  'P(best) is the share of simulated years in which an option was the cheapest of all.';
 
 export function renderCompareText(items: readonly CompareItem[], theme: Theme): string {
   const cur = items[0]?.report.result.profile.currency ?? 'USD';

@@ -1,6 +1,7 @@
 import type { Model, RunSettings } from '../engine/model.js';
 import { allocateArrays, type QuantityArrays, sliceArrays } from '../engine/quantities.js';
 import { optionsOf, simulateTrials, type TrialRange, taskRanges } from '../engine/simulate.js';
+import { yieldToLoop } from './worker-protocol.js';
 
 /** Called as parts of a request finish, with parts done and parts in all. */
 export type Progress = (done: number, total: number) => void;
@@ -22,10 +23,12 @@ export class InThreadExecutor implements Executor {
   async simulate(model: Model, settings: RunSettings, range: TrialRange, onProgress?: Progress): Promise<QuantityArrays> {
     const values = allocateArrays(optionsOf(model).length, range.trials, settings.months);
     const ranges = taskRanges(range.first, range.first + range.trials);
-    ranges.forEach((r, i) => {
+    for (const [i, r] of ranges.entries()) {
       simulateTrials(model, settings, r, sliceArrays(values, range.first, r.first, r.trials, settings.months));
       onProgress?.(i + 1, ranges.length);
-    });
+      // Between ranges the event loop runs: a signal handler can, and so can a page's messages.
+      if (onProgress) await yieldToLoop();
+    }
     return values;
   }
 

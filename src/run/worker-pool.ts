@@ -4,7 +4,7 @@ import { allocateArrays, type QuantityArrays } from '../engine/quantities.js';
 import { optionsOf, simulateTrials, type TrialRange, taskRanges } from '../engine/simulate.js';
 
 import type { Executor, Progress } from './executor.js';
-import { drainRanges, type RunRequest, type WorkerReply } from './worker-protocol.js';
+import { drainRangesYielding, type RunRequest, type WorkerReply } from './worker-protocol.js';
 
 /**
  * The worker's script. Built, it is worker-entry.js beside this file (dist/run/ or the
@@ -111,7 +111,7 @@ export class WorkerPool implements Executor {
     // Handled below; this keeps a failure seen before then from counting as unhandled.
     for (const f of finished) f.catch(() => undefined);
     try {
-      drainRanges(request, progress, simulateTrials);
+      await drainRangesYielding(request, progress, simulateTrials);
     } catch (e) {
       // Take the remaining ranges so the workers stop at their next one.
       Atomics.store(new Int32Array(counter), 0, ranges.length);

@@ -53,3 +53,33 @@ export function drainRanges(request: Omit<RunRequest, 'type' | 'id'>, onRange: (
     onRange();
   }
 }
+
+/** Lets the event loop run (messages, signals) without delay: setImmediate where there is one. */
+export function yieldToLoop(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/**
+ * drainRanges for the main thread: the same ranges from the same counter, but it lets the
+ * event loop run between ranges, so workers' progress arrives as it happens and Ctrl-C can
+ * clear the progress bar.
+ */
+export async function drainRangesYielding(
+  request: Omit<RunRequest, 'type' | 'id'>,
+  onRange: () => void,
+  simulate: Simulate,
+): Promise<void> {
+  const counter = new Int32Array(request.counter);
+  const arrays = arraysOver(request.buffers);
+  const { months } = request.settings;
+  for (;;) {
+    const i = Atomics.add(counter, 0, 1);
+    if (i >= request.ranges.length) return;
+    const r = request.ranges[i]!;
+    simulate(request.model, request.settings, r, sliceArrays(arrays, request.request.first, r.first, r.trials, months));
+    Atomics.add(counter, 1, 1);
+    onRange();
+    await yieldToLoop();
+  }
+}

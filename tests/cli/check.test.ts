@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { schemaValidator } from '../helpers/schema.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const DENTAL = 'scenarios/dental-clinic.yaml';
@@ -47,7 +48,7 @@ describe('supportcast check', { tags: ['slow'] }, () => {
     expect(r.stdout).toBe(`PASS ${noExpect}\nFAIL nope.yaml\n  cannot read nope.yaml: no such file — check the path\n1 passed, 1 failed\n`);
   });
 
-  it('prints check@1 JSON with the count line on stderr', async () => {
+  it('prints check@2 JSON (valid against its schema) with the count line on stderr', async () => {
     const file = dentalExpecting('  too_close: true\n');
     const r = await runCli(['check', file, OFFICE, '--json', ...FAST]);
     expect(r.code).toBe(1);
@@ -56,15 +57,19 @@ describe('supportcast check', { tags: ['slow'] }, () => {
       readFileSync(file, 'utf8')
         .split('\n')
         .findIndex((l) => l.startsWith('  too_close:')) + 1;
-    expect(JSON.parse(r.stdout)).toEqual({
-      schema: 'supportcast/check@1',
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({
+      schema: 'supportcast/check@2',
       profiles: [
-        { file, passed: false, failures: [{ path: 'too_close', line, expected: true, actual: false }] },
-        { file: OFFICE, passed: true, failures: [] },
+        { file, passed: false, problems: [], failures: [{ path: 'too_close', line, col: 3, expected: true, actual: false }] },
+        { file: OFFICE, passed: true, problems: [], failures: [] },
       ],
       passed: 1,
       failed: 1,
     });
+    expect(json.profiles[1].manifest).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), seed: 5, trials: 2000, months: 12 });
+    const validate = schemaValidator('check.schema.json');
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('ends Markdown with the count line and writes GitHub annotations', async () => {
@@ -77,7 +82,26 @@ describe('supportcast check', { tags: ['slow'] }, () => {
       readFileSync(file, 'utf8')
         .split('\n')
         .findIndex((l) => l.startsWith('  recommendation:')) + 1;
-    expect(gh.stdout).toBe(`::error file=${file},line=${line}::recommendation: expected "hybrid", got "managed"\n0 passed, 1 failed\n`);
+    expect(gh.stdout).toBe(`::error file=${file},line=${line},col=3::recommendation: expected hybrid, got managed\n0 passed, 1 failed\n`);
+  });
+
+  it('annotates a broken profile as validate does, and a bound in words, not JSON', async () => {
+    const broken = join(tmpDir(), 'broken.yaml');
+    writeFileSync(broken, readFileSync('tests/fixtures/broken.yaml'));
+    const bound = dentalExpecting('  options.managed.monthly_spend.p90: { max: 4000 }\n');
+    const gh = await runCli(['check', broken, bound, 'nothere.yaml', '--format', 'github', ...FAST]);
+    const validateGh = await runCli(['validate', broken, '--format', 'github']);
+    const lines = gh.stdout.trimEnd().split('\n');
+    // Exactly validate's annotations for the broken profile, col= included.
+    expect(lines.slice(0, 4)).toEqual(validateGh.stdout.trimEnd().split('\n').slice(0, 4));
+    expect(lines[0]).toMatch(
+      /^::error file=.*broken\.yaml,line=6,col=13::incidents\[0\]\.rate\.per_employe: unknown key — did you mean "per_employee"\?$/,
+    );
+    expect(lines[4]).toMatch(
+      /^::error file=.*dental\.yaml,line=\d+,col=3::options\.managed\.monthly_spend\.p90: expected at most 4,000, got [\d,.]+$/,
+    );
+    expect(lines[5]).toBe('::error::cannot read nothere.yaml: no such file — check the path');
+    expect(lines[6]).toBe('0 passed, 3 failed');
   });
 
   it('applies --set before checking, to every file', async () => {

@@ -20,9 +20,35 @@ describe('supportcast compare', { tags: ['slow'] }, () => {
     const prose = r.stdout.replace(/\n/g, ' ');
     expect(prose).toContain('Cost/year is the mean yearly total cost');
     expect(prose).toContain("A saving is the ★ option's mean yearly saving against the runner-up named, ± two standard errors");
+    expect(prose).toContain('P(best) is the share of simulated years in which an option was the cheapest of all.');
     expect(r.stdout).toContain('  Managed · Essentials');
     expect(r.stdout).toContain('Meridian Supply Co.');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+  });
+
+  it('shows the yearly basis the decision ranks, and names the runner-up the saving is against', async () => {
+    const r = await runCli(['compare', ...FILES, ...FAST, '--months', '24']);
+    const json = JSON.parse((await runCli(['compare', ...FILES, ...FAST, '--months', '24', '--json'])).stdout);
+    const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    for (const result of json.results) {
+      const block = r.stdout
+        .split(`${result.profile.name}\n`)[1]!
+        .split(/\n(?=\S)/)[0]!
+        .trimEnd();
+      for (const o of Object.values(result.options) as { label: string; horizon_total_cost: { mean: number } }[]) {
+        // Yearly: the 24-month horizon's mean total cost × 12 / 24.
+        const row = block
+          .split('\n')
+          .find(
+            (l) => /^ {2}(★ )?\S/.test(l) && (l.includes(`  ${o.label} `) || l.includes(`★ ${o.label} `) || l.includes(`· ${o.label} `)),
+          );
+        expect(row, o.label).toBeDefined();
+        expect(row!.split(/\s{2,}/)).toContain(whole.format((o.horizon_total_cost.mean * 12) / 24));
+      }
+      const runnerUp = result.options[result.recommendation.runner_up].label as string;
+      expect(block.split('\n').at(-1)).toMatch(/^ {2}★ saves \$[\d,]+ ± \$[\d,]+ a year against the runner-up, /);
+      expect(block.endsWith(`against the runner-up, ${runnerUp}`)).toBe(true);
+    }
   });
 
   it('prints compare@2 JSON whose results are result@2 objects', async () => {

@@ -47,7 +47,7 @@ describe('never stuck: a run estimates its work and memory first', { tags: ['slo
   it('caps --threads at the number of cores', () => {
     expect(parseThreads('256')).toBe(CORES);
     expect(parseThreads('1')).toBe(1);
-    expect(() => parseThreads('0')).toThrow(/threads must be a whole number from 1/);
+    expect(() => parseThreads('0')).toThrow(/Threads must be a whole number from 1/);
   });
 });
 

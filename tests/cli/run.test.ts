@@ -119,15 +119,15 @@ describe('mistakes', () => {
   it.each([
     [
       ['run', OFFICE, '--trials', '1'],
-      "error: option '-n, --trials <n>' argument '1' is invalid. trials must be a whole number from 2 to 10,000,000.\n",
+      "error: option '-n, --trials <n>' argument '1' is invalid. Trials must be a whole number from 2 to 10,000,000.\n",
     ],
     [
       ['run', OFFICE, '--seed', '-4'],
-      "error: option '-s, --seed <n>' argument '-4' is invalid. seed must be a whole number from 0 to 9,007,199,254,740,991.\n",
+      "error: option '-s, --seed <n>' argument '-4' is invalid. Seed must be a whole number from 0 to 9,007,199,254,740,991.\n",
     ],
     [
       ['run', OFFICE, '--format', 'xml'],
-      "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, markdown.\n",
+      "error: option '-f, --format <format>' argument 'xml' is invalid. The format must be one of table, json, csv, markdown.\n",
     ],
     [['run', OFFICE, '--trails', '5'], "error: unknown option '--trails'\n(Did you mean --trials?)\n"],
     [['rnu'], "error: unknown command 'rnu'\n(Did you mean run?)\n"],

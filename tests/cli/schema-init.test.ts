@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadProfile } from '../../src/profile/load.js';
@@ -38,6 +38,19 @@ describe('supportcast schema', () => {
 });
 
 describe('supportcast init', () => {
+  it('points editors at a schema beside the profile: a reference that moves and travels with it', async () => {
+    const dir = tmpDir();
+    const file = join(dir, 'client.yaml');
+    expect((await runCli(['init', file])).code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=profile.schema.json');
+    expect(JSON.parse(readFileSync(join(dir, 'profile.schema.json'), 'utf8'))).toEqual(JSON.parse((await runCli(['schema'])).stdout));
+    // Printed to stdout it names the same relative file, never a path into a checkout or a temporary folder.
+    const printed = (await runCli(['init'])).stdout;
+    expect(printed.split('\n')[0]).toBe('# yaml-language-server: $schema=profile.schema.json');
+    expect(printed).not.toMatch(/\$schema=\//);
+  });
+
   it.each([
     [['--employees', '4']],
     [['--employees', '40', '--servers', '2', '--sites', '1']],
@@ -61,8 +74,13 @@ describe('supportcast init', () => {
 
   it('refuses to overwrite a file without --force', async () => {
     const file = join(tmpDir(), 'client.yaml');
+    const schema = join(dirname(file), 'profile.schema.json');
     const first = await runCli(['init', file, '--employees', '12']);
-    expect(first).toEqual({ code: 0, stdout: '', stderr: `wrote ${file} — edit the GUESSes, then: supportcast run ${file}\n` });
+    expect(first).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `wrote ${file} and ${schema} (for editors) — edit the GUESSes, then: supportcast run ${file}\n`,
+    });
     writeFileSync(file, 'mine');
     const second = await runCli(['init', file]);
     expect(second).toEqual({
@@ -71,7 +89,12 @@ describe('supportcast init', () => {
       stderr: `error: ${file} already exists — choose another name or add --force to overwrite it\n`,
     });
     expect(readFileSync(file, 'utf8')).toBe('mine');
-    expect((await runCli(['init', file, '--force'])).code).toBe(0);
+    // The second time the schema is there already, and it is left as it is.
+    expect(await runCli(['init', file, '--force'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `wrote ${file} — edit the GUESSes, then: supportcast run ${file}\n`,
+    });
     expect(existsSync(file) && readFileSync(file, 'utf8').startsWith('# yaml-language-server')).toBe(true);
   });
 });

@@ -39,12 +39,24 @@ describe('threads', { tags: ['slow'] }, () => {
 
 describe('progress bar', { tags: ['slow'] }, () => {
   it('shows on a terminal\u2019s stderr for a long table run, and is erased at the end', async () => {
-    const r = await runCli(['run', MULTI, '--threads', '1', '--trials', '8000'], { tty: true, env: { NO_COLOR: '1' } });
+    const r = await runCli(['run', MULTI, '--threads', '1', '--trials', '10000'], { tty: true, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^\rsimulating Meridian Supply Co\. ▕█*░*▏ \d+%/);
+    // The time left, once there is a pace to go by.
+    expect(r.stderr).toMatch(/▏ \d+% · about \d+ s left\x1b\[K/);
     expect(r.stderr).toContain('▕██████████████████████████████▏ 100%');
     expect(r.stderr.endsWith('\r\x1b[K')).toBe(true);
     expect(r.stdout).not.toContain('▕');
+  });
+
+  it('covers a whole compare with one bar', async () => {
+    const r = await runCli(['compare', MULTI, MULTI, '--threads', '1', '--trials', '6000'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const shares = [...r.stderr.matchAll(/simulating 2 profiles ▕[█░]+▏ (\d+)%/g)].map((m) => Number(m[1]));
+    expect(shares.length).toBeGreaterThan(2);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b)); // one bar, rising across both profiles
+    expect(shares.at(-1)).toBe(100);
+    expect(r.stderr.endsWith('\r\x1b[K')).toBe(true);
   });
 
   it('never shows with --quiet, machine formats, pipes or short runs', () => {

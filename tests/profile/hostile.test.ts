@@ -146,10 +146,10 @@ describe('every problem says what is wrong and how to fix it, at the right place
         base.replace('loaded_hourly_cost: 40', 'loaded_hourly_cost: .nan'),
         'organization.loaded_hourly_cost: must be a finite number, got .nan — write a plain number such as 150',
       ],
-      [base.replace('trip_fee: 50', 'trip_fee: -1'), 'break_fix.trip_fee: must be at least 0, got -1 — use a value of at least 0'],
+      [base.replace('trip_fee: 50', 'trip_fee: -1'), 'break_fix.trip_fee: must be at least 0, got -1 — use 0 or more'],
       [
         base.replace('billing_increment_hours: 0.25', 'billing_increment_hours: -1'),
-        'break_fix.billing_increment_hours: must be at least 0, got -1 — use a value of at least 0',
+        'break_fix.billing_increment_hours: must be at least 0, got -1 — use 0 or more',
       ],
       [base.replace('p50: 0.5', 'p50: 0'), 'incidents[0].labor_hours.p50: must be greater than 0, got 0 — use a positive value such as 1'],
     ].map(([text, expected]) => [expected!, text!] as const),

@@ -92,7 +92,7 @@ describe('problems with positions (key for unknown or missing keys, value for ba
       .replace('employees: 10', 'employees: -3')
       .replace('response_hours: 4', 'response_hours: "soon"');
     expect(problems(text).map(line)).toEqual([
-      '4:14 organization.employees: must be at least 1, got -3 — use a value of at least 1',
+      '4:14 organization.employees: must be at least 1, got -3 — use 1 or more',
       '9:33 incidents[0].labor_hours.p90: must be at least p50 (1), got 0.5 — raise p90 or lower p50',
       '12:19 break_fix.response_hours: expected a number or a distribution, got "soon" — write a plain number (no units or quotes), e.g. 150, or { p50: 1, p90: 4 }',
     ]);
@@ -113,7 +113,7 @@ describe('problems with positions (key for unknown or missing keys, value for ba
     );
     expect(problems(text).map(line)).toEqual([
       '8:11 incidents[0].rate: needs exactly one of per_employee, per_device, per_server, per_site, per_month, per_year — keep one',
-      '9:19 incidents[0].onsite_share: must be at most 1, got 30 — use a value of at most 1',
+      '9:19 incidents[0].onsite_share: must be at most 1, got 30 — use 1 or less',
       '10:17 incidents[0].preventable: empty (null) — give a value or remove the key',
     ]);
   });
@@ -165,7 +165,9 @@ describe('problems with positions (key for unknown or missing keys, value for ba
       { per_employee: 100, response_hours: 4 },
       { name: 'Gold', per_employee: 170, response_hours: 1 },
     ];
+    // Both at once: the missing name and the badly written one.
     expect(problems(stringify(p)).map((x) => `${x.path}: ${x.message}`)).toEqual([
+      'managed[0].name: missing — every tier in a list needs a name, e.g. name: essentials',
       'managed[1].name: tier names use lower-case letters, digits, _ and - (starting with a letter or digit), got "Gold" — e.g. essentials',
     ]);
     p['managed'][1].name = 'gold';

@@ -1,57 +1,55 @@
 import type { Command } from 'commander';
 import type { CheckEntry, CheckJson } from '../../report/check.js';
 import type { Execution } from '../execute.js';
-import { githubError } from '../github.js';
+import { failureAnnotation, problemAnnotation } from '../github.js';
+import type { ProfileAttempt } from '../load.js';
 import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
 
 type CheckFlags = SimulationFlags & OutputFlags;
 
-async function checkOne(ctx: Context, file: string, flags: CheckFlags, exec: Execution): Promise<CheckEntry> {
-  const { tryReadProfile } = await import('../load.js');
+async function checkOne(flags: CheckFlags, exec: Execution, attempt: ProfileAttempt): Promise<CheckEntry> {
   const { runProfile, settingsFor } = await import('../execute.js');
   const { evaluate } = await import('../evaluate.js');
-  const { VALID_PROFILE } = await import('../../report/check.js');
-  const attempt = await tryReadProfile(file, ctx.io, flags.set);
-  if (!attempt.ok) {
-    // A broken profile fails, with each problem as a failure.
-    const failures = attempt.problems.map((p) => ({
-      path: p.problem?.path ?? '',
-      line: p.problem && p.problem.line > 0 ? p.problem.line : null,
-      expected: VALID_PROFILE,
-      actual: p.problem && p.problem.override === undefined ? p.problem.message : p.text.replace(/^error: /, ''),
-    }));
-    return { file: attempt.label, passed: false, failures };
-  }
+  // A broken profile fails with its problems, reported as validate reports them.
+  if (!attempt.ok) return { file: attempt.label, passed: false, problems: attempt.problems, failures: [], manifest: null };
   const p = attempt.value;
-  const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, exec);
-  const failures = evaluate(report.result, p.loaded.assertions, p.loaded.expectLines);
-  return { file: p.input.label, passed: failures.length === 0, failures };
+  const settings = settingsFor(p, flags);
+  const report = await runProfile(p, settings, p.input.label, flags.set, exec);
+  const failures = evaluate(report.result, p.loaded.assertions, p.loaded.expectPositions);
+  const manifest = { sha256: p.input.sha256, seed: settings.seed, trials: report.result.settings.trials, months: settings.months };
+  return { file: p.input.label, passed: failures.length === 0, problems: [], failures, manifest };
 }
 
 function githubLines(c: CheckJson, countLine: string): string {
-  const lines = c.profiles.flatMap((p) =>
-    p.failures.map((f) =>
-      githubError(`${f.path}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`, {
-        file: p.file,
-        ...(f.line === null ? {} : { line: f.line }),
-      }),
-    ),
-  );
+  const lines = c.profiles.flatMap((p) => [
+    ...p.problems.map((x) => problemAnnotation(p.file, x)),
+    ...p.failures.map((f) => failureAnnotation(p.file, f)),
+  ]);
   return `${[...lines, countLine].join('\n')}\n`;
 }
 
-async function check(ctx: Context, files: string[], flags: CheckFlags): Promise<number> {
+async function check(ctx: Context, args: string[], flags: CheckFlags): Promise<number> {
   const r = await import('../../report/check.js');
   const { checkOutput, emit } = await import('../output.js');
+  const { expandFolders } = await import('../io.js');
+  const { tryReadProfile } = await import('../load.js');
+  const { settingsFor, withExecution } = await import('../execute.js');
+  const { workOf } = await import('../../run/work.js');
+  const files = expandFolders(args);
   checkOutput(flags.output, files);
-  const { withExecution } = await import('../execute.js');
-  const entries: CheckEntry[] = [];
-  await withExecution(ctx.io, flags, formatOf(flags), async (exec) => {
-    for (const file of files) entries.push(await checkOne(ctx, file, flags, exec));
-  });
-  const c = r.checkJson(entries);
   const format = formatOf(flags);
+  // Read every profile first, so one progress bar covers every run.
+  const attempts: ProfileAttempt[] = [];
+  for (const file of files) attempts.push(await tryReadProfile(file, ctx.io, flags.set));
+  const entries: CheckEntry[] = [];
+  await withExecution(ctx.io, flags, format, async (exec) => {
+    const total = attempts.reduce((sum, a) => sum + (a.ok ? workOf(a.value.loaded.model, settingsFor(a.value, flags)) : 0), 0);
+    exec.plan(total, `checking ${files.length} profile${files.length === 1 ? '' : 's'}`);
+    for (const attempt of attempts) entries.push(await checkOne(flags, exec, attempt));
+  });
+  const { VERSION } = await import('../version.js');
+  const c = r.checkJson(entries, VERSION);
   const count = r.countLine(c);
   // Machine formats keep stdout parseable: the count line goes to stderr.
   if (format === 'json') {
@@ -71,8 +69,10 @@ export function addCheckCommand(program: Command, ctx: Context): void {
     .command('check')
     .summary('run profiles and test their expect: blocks')
     .description(
-      'Run each profile and evaluate its expect: block; exit 1 if any assertion fails.\n' +
-        "The report ends with one line: 'N passed, N failed'.\n\n" +
+      'Run each profile and test its expect: block.\n' +
+        'Exits 1 if an assertion fails or a profile is broken.\n' +
+        "The report ends with one line: 'N passed, N failed'.\n" +
+        'A folder means every .yaml and .yml file in it.\n\n' +
         'Examples:\n' +
         '  supportcast check scenarios/*.yaml\n' +
         '  supportcast check pricing/*.yaml --format github --trials 20000\n' +

@@ -5,7 +5,9 @@ import type { Context } from '../program.js';
 
 type CompareFlags = SimulationFlags & OutputFlags;
 
-async function compare(ctx: Context, files: string[], flags: CompareFlags): Promise<void> {
+async function compare(ctx: Context, args: string[], flags: CompareFlags): Promise<void> {
+  const { expandFolders } = await import('../io.js');
+  const files = expandFolders(args);
   const { readProfile } = await import('../load.js');
   const { runProfile, settingsFor, withExecution } = await import('../execute.js');
   const { profileLabel } = await import('../render.js');
@@ -16,7 +18,10 @@ async function compare(ctx: Context, files: string[], flags: CompareFlags): Prom
   const profiles: ProfileInput[] = [];
   for (const file of files) profiles.push(await readProfile(file, ctx.io, 2, flags.set));
   const format = formatOf(flags);
+  const { workOf } = await import('../../run/work.js');
   const items = await withExecution(ctx.io, flags, format, async (exec) => {
+    const total = profiles.reduce((sum, p) => sum + workOf(p.loaded.model, settingsFor(p, flags)), 0);
+    exec.plan(total, `simulating ${profiles.length} profile${profiles.length === 1 ? '' : 's'}`);
     const done = [];
     for (const p of profiles) {
       const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, exec);
@@ -40,10 +45,11 @@ export function addCompareCommand(program: Command, ctx: Context): void {
     .command('compare')
     .summary('compare several profiles in one table')
     .description(
-      'Run several profiles (each with its own simulation settings unless flags say otherwise)\n' +
-        'and show them in one table: a row per option and tier.\n\n' +
+      'Run several profiles and show them in one table, a row per option and tier.\n' +
+        'Each profile keeps its own simulation settings unless flags say otherwise.\n' +
+        'A folder means every .yaml and .yml file in it.\n\n' +
         'Examples:\n' +
-        '  supportcast compare scenarios/*.yaml\n' +
+        '  supportcast compare scenarios/\n' +
         '  supportcast compare clients/*.yaml --seed 1 --format csv -o budget.csv\n' +
         '  supportcast compare quote-a.yaml quote-b.yaml --format markdown',
     )

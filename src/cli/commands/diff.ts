@@ -35,9 +35,9 @@ export function addDiffCommand(program: Command, ctx: Context): void {
     .command('diff')
     .summary('what a change to a profile does to the numbers')
     .description(
-      "Run two versions of a profile with the same seed and settings (old's, unless\n" +
-        'flags override) and show the input fields that changed and what moved: P50\n' +
-        'and P90 monthly invoices, mean total cost, the saving and the recommendation.\n\n' +
+      'Run the old and the new profile with the same seed, and show what moved.\n' +
+        "Both use the old profile's settings unless flags say otherwise.\n" +
+        'It lists the changed inputs, then invoices, costs and saving before and after.\n\n' +
         'Examples:\n' +
         '  supportcast diff pricing-2025.yaml pricing-2026.yaml\n' +
         '  git show main:client.yaml | supportcast diff - client.yaml --format markdown',

@@ -41,6 +41,6 @@ export function addRunCommand(program: Command, ctx: Context): void {
         '  supportcast run client.yaml --set managed.per_employee=95\n' +
         '  supportcast run client.yaml --trials 50000 --json > result.json',
     )
-    .argument('[profile]', 'profile YAML file, - for stdin (default: the bundled example)');
+    .argument('[profile]', 'a YAML file, - for stdin (default: bundled example)');
   addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown']).action((file: string | undefined, flags: RunFlags) => run(ctx, file, flags));
 }

@@ -6,7 +6,8 @@ export function addSchemaCommand(program: Command, ctx: Context): void {
     .command('schema')
     .summary('print the JSON Schema of profiles')
     .description(
-      "Print the JSON Schema of the profile format, generated from supportcast's own validator.\n\n" +
+      'Print the JSON Schema of the profile format.\n' +
+        "It is made from supportcast's own validator: editors check what it checks.\n\n" +
         'Examples:\n' +
         '  supportcast schema > profile.schema.json\n' +
         '  # first line of a profile, for YAML editors:\n' +

@@ -1,23 +1,17 @@
 import type { Command } from 'commander';
-import { githubError } from '../github.js';
-import type { FileProblem } from '../load.js';
+import { problemAnnotation } from '../github.js';
 import { addSetOption, formatOption } from '../options.js';
 import type { Context } from '../program.js';
 
 interface ValidateFlags {
-  format: 'text' | 'github';
+  format?: 'text' | 'github';
   set: string[];
 }
 
-function githubLine(p: FileProblem): string {
-  if (!p.problem) return githubError(p.text.replace(/^error: /, ''), { file: p.file });
-  const q = p.problem;
-  if (q.override !== undefined) return githubError(p.text.replace(/^error: /, ''));
-  return githubError(`${q.path}: ${q.message}`, { file: p.file, line: q.line, col: q.col });
-}
-
-async function validate(ctx: Context, files: string[], flags: ValidateFlags): Promise<number> {
-  const { tryReadProfile } = await import('../load.js');
+async function validate(ctx: Context, args: string[], flags: ValidateFlags): Promise<number> {
+  const { fileProblemLine, tryReadProfile } = await import('../load.js');
+  const { expandFolders } = await import('../io.js');
+  const files = expandFolders(args);
   let invalid = 0;
   let problems = 0;
   for (const file of files) {
@@ -25,7 +19,8 @@ async function validate(ctx: Context, files: string[], flags: ValidateFlags): Pr
     if (attempt.ok) continue;
     invalid++;
     problems += attempt.problems.length;
-    for (const p of attempt.problems) ctx.io.out(`${flags.format === 'github' ? githubLine(p) : p.text}\n`);
+    for (const p of attempt.problems)
+      ctx.io.out(`${flags.format === 'github' ? problemAnnotation(attempt.label, p) : fileProblemLine(attempt.label, p)}\n`);
   }
   const n = files.length;
   const what = `${n} profile${n === 1 ? '' : 's'}`;
@@ -38,14 +33,15 @@ export function addValidateCommand(program: Command, ctx: Context): void {
     .command('validate')
     .summary('check profiles without simulating')
     .description(
-      'Parse and check profiles without simulating: every problem of every file, one\n' +
-        'per line, then a count; exits 1 if any file is invalid.\n\n' +
+      'Check profiles without simulating them.\n' +
+        'Every problem of every file is printed, one per line, then a count.\n' +
+        'Exits 1 if any file is invalid.\n\n' +
         'Examples:\n' +
         '  supportcast validate scenarios/*.yaml\n' +
-        '  supportcast validate pricing/*.yaml --format github   # pull-request annotations',
+        '  supportcast validate pricing/*.yaml --format github  # PR annotations',
     )
     .argument('<files...>', 'profile YAML files, - for stdin')
-    .addOption(formatOption(['text', 'github']).default('text'));
+    .addOption(formatOption(['text', 'github']));
   addSetOption(cmd).action(async (files: string[], flags: ValidateFlags) => {
     ctx.setExitCode(await validate(ctx, files, flags));
   });
