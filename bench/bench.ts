@@ -25,6 +25,10 @@ interface Case {
   trials: number | undefined;
   months: number;
   target?: string;
+  /** The command (default run); the studies rerun the model many times. */
+  command?: 'run' | 'breakeven' | 'sensitivity';
+  /** Runs to time (default: all the repeats); studies take seconds each. */
+  repeats?: number;
 }
 
 interface Measure {
@@ -37,7 +41,7 @@ function runOnce(c: Case, extra: string[] = [], checkout = root): Measure {
     '--import',
     `${root}/bench/rss.mjs`,
     `${checkout}/bin/supportcast.js`,
-    'run',
+    c.command ?? 'run',
     `${root}/${c.file}`,
     '--format',
     'json',
@@ -45,6 +49,8 @@ function runOnce(c: Case, extra: string[] = [], checkout = root): Measure {
     ...extra,
   ];
   if (c.trials !== undefined) args.push('--trials', String(trialsOf(c.trials)));
+  // A smoke test of a study at the profile's trials would take as long as the real one.
+  else if (quick && c.command !== undefined) args.push('--trials', '1000');
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
@@ -62,7 +68,7 @@ function median(xs: number[]): number {
 function measure(c: Case, extra: string[] = []): { wall: number; rss: number; runs: number[] } {
   runOnce(c, extra); // warm the file cache; not counted
   const runs: Measure[] = [];
-  for (let i = 0; i < repeats; i++) runs.push(runOnce(c, extra));
+  for (let i = 0; i < Math.min(repeats, c.repeats ?? repeats); i++) runs.push(runOnce(c, extra));
   return { wall: median(runs.map((r) => r.wallMs)), rss: Math.max(...runs.map((r) => r.rssMb)), runs: runs.map((r) => r.wallMs) };
 }
 
@@ -75,6 +81,24 @@ const cases: Case[] = [
   { name: `150-person, ${label(100_000)} trials`, file: MULTI, trials: 100_000, months: 12, target: '≤ 250 MB peak' },
   { name: 'dental clinic, defaults (10,000 trials)', file: DENTAL, trials: undefined, months: 12, target: '≤ 800 ms' },
   { name: '150-person, 2 trials (start-up)', file: MULTI, trials: 2, months: 12 },
+  {
+    name: 'dental clinic, breakeven (4 inputs × 3 metrics)',
+    file: DENTAL,
+    trials: undefined,
+    months: 12,
+    target: '≤ 5,000 ms',
+    command: 'breakeven',
+    repeats: 5,
+  },
+  {
+    name: 'dental clinic, sensitivity (tornado)',
+    file: DENTAL,
+    trials: undefined,
+    months: 12,
+    target: '≤ 10,000 ms',
+    command: 'sensitivity',
+    repeats: 5,
+  },
 ];
 
 /** This checkout against the baseline, in turn: the median of the per-pair wall-time ratios. */
@@ -126,6 +150,7 @@ for (const c of cases) {
 }
 
 const t = (i: number) => results.get(cases[i]!.name)!.wall;
+// The studies' trial-months are their base runs' alone: the reruns are counted in their wall time, not here.
 const linearity = (t(1) - t(3)) / (t(0) - t(3));
 const threads1 = measure(cases[0]!, ['--threads', '1']);
 const summary = [
@@ -139,10 +164,13 @@ if (!quick) {
   const md = `# Benchmark results
 
 Written by \`npm run bench\` (bench/bench.ts) on ${new Date().toISOString().slice(0, 10)}. Each case runs the
-real CLI (\`node bin/supportcast.js run FILE --format json --quiet\`) as a new process,
-${repeats} times after one warm-up run; wall time is the median, whole process, Node start-up
+real CLI (\`node bin/supportcast.js COMMAND FILE --format json --quiet\`) as a new process,
+${repeats} times (the studies 5) after one warm-up run; wall time is the median, whole process, Node start-up
 included; peak RSS is the largest of the runs (the process, worker threads included).
-Trial-months per second = trials × months / median wall time.
+Trial-months per second = trials × months / median wall time (for breakeven and sensitivity, of
+the base run alone). Breakeven searches on 1,024 trials and polishes each value on all 10,000;
+sensitivity reruns each input on 2,048: common random numbers carry those comparisons
+(docs/decisions.md).
 
 Machine: ${cpu}, ${availableParallelism()} cores available, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory
 (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), Node ${process.version}, ${process.platform}/${process.arch}.

@@ -1,6 +1,6 @@
 /**
- * The layer rule (docs/architecture.md): dependencies flow cli → {profile, report, run} →
- * engine; shared/ is a leaf any layer may use. The engine is pure (no fs, process, console,
+ * The layer rule (docs/architecture.md): dependencies flow cli → study → {profile, report, run}
+ * → engine; shared/ is a leaf any layer may use. The engine is pure (no fs, process, console,
  * chalk, Math.random, Date); only src/cli touches process, fs or the terminal; run/ may use
  * worker_threads (its Node executor) but nothing else of Node.
  */
@@ -33,7 +33,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   profile: ['profile', 'engine', 'shared'],
   report: ['report', 'engine', 'shared'],
   run: ['run', 'engine', 'shared'],
-  cli: ['cli', 'profile', 'report', 'run', 'engine', 'shared'],
+  study: ['study', 'profile', 'report', 'run', 'engine', 'shared'],
+  cli: ['cli', 'study', 'profile', 'report', 'run', 'engine', 'shared'],
 };
 
 /** Packages and Node built-ins each layer may use. */
@@ -43,6 +44,7 @@ const PACKAGES: Record<string, RegExp> = {
   profile: /^(yaml|zod)$/,
   report: /^(cli-table3|yaml)$/,
   run: /^node:worker_threads$/,
+  study: /^(simple-statistics)$/,
   cli: /./,
 };
 

@@ -26,8 +26,9 @@ async function outputOf(args: string[], lines: number | undefined): Promise<stri
 }
 
 describe('README examples', { tags: ['slow'] }, () => {
-  it('has examples to check', () => {
+  it('has examples to check, each one block (an empty block would make the pattern run into the next)', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
+    for (const e of examples) expect(e.shown, e.args.join(' ')).not.toContain('<!-- example');
   });
 
   it.each(examples.map((e) => [e.args.join(' '), e] as const))('supportcast %s', async (_, e) => {

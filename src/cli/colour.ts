@@ -19,5 +19,5 @@ export function colourLevel(io: Io, colourFlag: boolean, tty: boolean): 0 | 1 | 
 export function themeFor(level: number): Theme {
   if (level === 0) return PLAIN;
   const c = new Chalk({ level: level as 1 | 2 | 3 });
-  return { heading: c.bold, highlight: c.green.bold, dim: c.dim, warn: c.yellow };
+  return { heading: c.bold, highlight: c.green.bold, dim: c.dim, warn: c.yellow, unicode: true };
 }

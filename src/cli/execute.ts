@@ -1,8 +1,10 @@
 import type { Analysis } from '../engine/analyze.js';
-import type { RunSettings } from '../engine/model.js';
-import { buildResult, type ResultJson } from '../report/result.js';
+import type { Model, RunSettings } from '../engine/model.js';
+import { money } from '../report/format.js';
+import { buildResult, type PrecisionJson, type ResultJson } from '../report/result.js';
 import type { RunReport } from '../report/table.js';
 import { type Executor, InThreadExecutor, type Progress } from '../run/executor.js';
+import { PILOT_TRIALS, type PrecisionOutcome, type PrecisionRun, runToPrecision } from '../run/precision.js';
 import { run } from '../run/run.js';
 import { PARALLEL_THRESHOLD, workOf } from '../run/work.js';
 import { WorkerPool } from '../run/worker-pool.js';
@@ -11,7 +13,7 @@ import { estimateRun, refuseLargeRun } from './estimate.js';
 import { firstNonFinite } from './finite.js';
 import type { Io } from './io.js';
 import type { ProfileInput } from './load.js';
-import type { SimulationFlags } from './options.js';
+import { DEFAULT_MAX_TRIALS, type PrecisionFlag, type SimulationFlags } from './options.js';
 import { type ProgressBar, progressBar } from './progress.js';
 import { VERSION } from './version.js';
 
@@ -43,7 +45,9 @@ export class Execution {
 
   /** This thread for small runs (a worker costs more to start than it saves), else the pool. */
   executorFor(work: number): Executor {
-    if (this.threads <= 1 || work < PARALLEL_THRESHOLD) return IN_THREAD;
+    // Once the pool is up (a study's many runs), even a short run gains from it: starting it was the cost.
+    const threshold = this.pool ? PARALLEL_THRESHOLD / 8 : PARALLEL_THRESHOLD;
+    if (this.threads <= 1 || work < threshold) return IN_THREAD;
     this.pool ??= new WorkerPool(this.threads);
     return this.pool;
   }
@@ -52,7 +56,7 @@ export class Execution {
   plan(totalWork: number, label: string): void {
     this.planned = totalWork;
     this.finished = 0;
-    if (wantsProgressBar(totalWork, this)) this.bar = progressBar(this.io, label);
+    if (this.bar === undefined && wantsProgressBar(totalWork, this)) this.bar = progressBar(this.io, label);
   }
 
   /** The progress callback for one run of `work`, moving the command's bar. */
@@ -87,6 +91,11 @@ export function wantsProgressBar(work: number, exec: Pick<Execution, 'progress' 
   return exec.progress && work / exec.threads > PROGRESS_WORK;
 }
 
+/** --precision with its bound, when given. */
+export function precisionOf(flags: SimulationFlags): (PrecisionFlag & { readonly maxTrials: number }) | undefined {
+  return flags.precision && { ...flags.precision, maxTrials: flags.maxTrials ?? DEFAULT_MAX_TRIALS };
+}
+
 /** Flags win over the profile's `simulation` block, which wins over the defaults. */
 export function settingsFor(p: ProfileInput, flags: SimulationFlags): RunSettings {
   const sim = p.loaded.profile.simulation;
@@ -100,18 +109,16 @@ export async function runProfile(
   source: string,
   overrides: readonly string[],
   exec: Execution,
+  precision?: PrecisionFlag & { readonly maxTrials: number },
 ): Promise<RunReport> {
   const { model, profile } = p.loaded;
-  refuseLargeRun(estimateRun(model, settings, exec.threads), settings, exec.allowLarge);
-  const work = workOf(model, settings);
-  const onProgress = exec.track(work, `simulating ${profile.name}`);
   let analysis: Analysis;
+  let reached: PrecisionOutcome | undefined;
   try {
-    analysis = await run(model, settings, exec.executorFor(work), onProgress ? { onProgress } : {});
+    if (precision === undefined) analysis = await runFixed(model, settings, exec, `simulating ${profile.name}`);
+    else ({ analysis, outcome: reached } = await runPrecise(model, settings, precision, exec, `simulating ${profile.name}`));
   } catch (e) {
     throw memoryFailure(e) ?? e;
-  } finally {
-    exec.finishRun(work);
   }
   const result: ResultJson = buildResult(analysis, model, {
     version: VERSION,
@@ -121,11 +128,71 @@ export async function runProfile(
     currency: profile.currency,
     seed: settings.seed,
     overrides,
+    ...(precision && reached ? { precision: precisionJson(precision, reached) } : {}),
   });
+  if (reached && precision && !reached.met)
+    exec.io.err(`warning: ${profile.name}: ${precisionShortfall(precision.requested, reached, profile.currency)}\n`);
   // The last line of defence: a number that is not finite is never reported as a result.
   const bad = firstNonFinite(result);
   if (bad !== undefined) throw new Error(`the result holds a number that is not finite at ${bad}`);
   return { result, model, source };
+}
+
+/** A run of a fixed number of trials, refused beforehand when it is beyond the limits. */
+async function runFixed(model: Model, settings: RunSettings, exec: Execution, label: string): Promise<Analysis> {
+  refuseLargeRun(estimateRun(model, settings, exec.threads), settings, exec.allowLarge);
+  const work = workOf(model, settings);
+  const onProgress = exec.track(work, label);
+  try {
+    return await run(model, settings, exec.executorFor(work), onProgress ? { onProgress } : {});
+  } finally {
+    exec.finishRun(work);
+  }
+}
+
+/** A run to a precision target: each stage is checked against the limits before it runs, and moves the bar. */
+async function runPrecise(
+  model: Model,
+  settings: RunSettings,
+  precision: PrecisionFlag & { readonly maxTrials: number },
+  exec: Execution,
+  label: string,
+): Promise<PrecisionRun> {
+  const executor = exec.executorFor(workOf(model, { trials: PILOT_TRIALS, months: settings.months }));
+  return runToPrecision(model, settings.seed, settings.months, precision.target, executor, {
+    maxTrials: precision.maxTrials,
+    beforeStage: (added, total) => {
+      const stage = { ...settings, trials: total };
+      refuseLargeRun(estimateRun(model, stage, exec.threads), stage, exec.allowLarge);
+      const work = workOf(model, { trials: added, months: settings.months });
+      exec.plan(work, label);
+      return exec.track(work, label);
+    },
+  });
+}
+
+/** Why a --precision run stopped short, and what to do: rare, very costly incidents make the pilot underestimate the spread. */
+export function precisionShortfall(requested: string, o: PrecisionOutcome, currency: string): string {
+  const se = money(o.se, currency);
+  const goal = money(o.target, currency);
+  const why =
+    o.trials >= o.maxTrials
+      ? `--max-trials ${o.maxTrials.toLocaleString('en-US')} stopped it — raise --max-trials`
+      : 'the pilot underestimated the spread (rare, very costly incidents do that) — run again with --trials at least ' +
+        `${Math.ceil((o.trials * (o.se / o.target) ** 2) / 1000) * 1000} instead`;
+  return `--precision ${requested}: the saving's SE is ${se} a year after ${o.trials.toLocaleString('en-US')} trials, above the target ${goal}; ${why}`;
+}
+
+export function precisionJson(p: PrecisionFlag & { readonly maxTrials: number }, o: PrecisionOutcome): PrecisionJson {
+  return {
+    requested: p.requested,
+    target: o.target,
+    se: o.se,
+    met: o.met,
+    pilot_trials: o.pilotTrials,
+    planned_trials: o.plannedTrials,
+    max_trials: o.maxTrials,
+  };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { BLOCK_SIZE } from '../engine/rng.js';
 import { closest } from '../profile/paths.js';
+import type { PrecisionTarget } from '../run/precision.js';
 import { CliError } from './errors.js';
 
 function integerIn(min: number, max: number, what: string) {
@@ -17,6 +19,9 @@ function integerIn(min: number, max: number, what: string) {
 
 export interface SimulationFlags {
   trials?: number;
+  /** --precision, parsed; only on commands that offer it. */
+  precision?: PrecisionFlag;
+  maxTrials?: number;
   months?: number;
   seed?: number;
   threads: number;
@@ -46,6 +51,47 @@ export function addSimulationOptions(cmd: Command): Command {
     .addOption(new Option('--threads <n>', 'threads, up to the cores; same numbers').argParser(parseThreads).default(CORES, 'all'))
     .option('--allow-large', 'run beyond the time and memory limits (README: Limits)')
     .option('-q, --quiet', 'no progress bar');
+}
+
+/** `--precision 500` (an amount a year) or `--precision 2%` (of the saving), as typed and as a target. */
+export interface PrecisionFlag {
+  readonly requested: string;
+  readonly target: PrecisionTarget;
+}
+
+export function parsePrecision(v: string): PrecisionFlag {
+  const text = v.trim();
+  const share = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (share) {
+    const pct = Number(share[1]);
+    if (pct > 0 && pct <= 100) return { requested: text, target: { kind: 'share', share: pct / 100 } };
+  } else if (/^\d[\d,]*(?:\.\d+)?$/.test(text)) {
+    const amount = Number(text.replaceAll(',', ''));
+    if (amount > 0 && Number.isFinite(amount)) return { requested: text, target: { kind: 'amount', amount } };
+  }
+  throw new InvalidArgumentError(
+    'Precision must be an amount a year above 0 (--precision 500) or a share of the saving from 0% to 100% (--precision 2%).',
+  );
+}
+
+/** The bound on --precision's trials when --max-trials is not given. */
+export const DEFAULT_MAX_TRIALS = 1_000_000;
+
+/** --precision and --max-trials: run blocks of trials until the saving's standard error meets a target. */
+export function addPrecisionOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--precision <se>', 'run to this SE of the saving a year (500, or 2%)').argParser(parsePrecision))
+    .addOption(
+      new Option('--max-trials <n>', 'most trials for --precision')
+        .argParser(integerIn(BLOCK_SIZE, 10_000_000, 'max-trials'))
+        .default(DEFAULT_MAX_TRIALS, '1,000,000'),
+    )
+    .hook('preAction', (_, action) => {
+      const flags = action.opts<SimulationFlags>();
+      if (flags.precision !== undefined && flags.trials !== undefined) {
+        throw new CliError(2, '--trials and --precision both set how many trials run — use one (--max-trials bounds --precision)');
+      }
+    });
 }
 
 /** One of `choices`, or a usage error that suggests the nearest ("--format jsn": did you mean json?). */

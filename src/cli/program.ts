@@ -4,12 +4,14 @@ import { printable } from '../report/format.js';
 import type { Theme } from '../report/theme.js';
 
 import { colourLevel, themeFor } from './colour.js';
+import { addBreakevenCommand } from './commands/breakeven.js';
 import { addCheckCommand } from './commands/check.js';
 import { addCompareCommand } from './commands/compare.js';
 import { addDiffCommand } from './commands/diff.js';
 import { addInitCommand } from './commands/init.js';
 import { addRunCommand } from './commands/run.js';
 import { addSchemaCommand } from './commands/schema.js';
+import { addSensitivityCommand } from './commands/sensitivity.js';
 import { addValidateCommand } from './commands/validate.js';
 import { CliError, EXIT_INTERNAL } from './errors.js';
 import type { Io } from './io.js';
@@ -44,6 +46,8 @@ export function makeProgram(ctx: Context): Command {
     .exitOverride();
   addRunCommand(program, ctx);
   addCompareCommand(program, ctx);
+  addBreakevenCommand(program, ctx);
+  addSensitivityCommand(program, ctx);
   addCheckCommand(program, ctx);
   addValidateCommand(program, ctx);
   addDiffCommand(program, ctx);

@@ -18,6 +18,17 @@ export type Quantity = keyof typeof QUANTITY_SHAPE;
 
 export const QUANTITIES = Object.keys(QUANTITY_SHAPE) as Quantity[];
 
+/**
+ * Quantities the analysis derives from the simulated ones (never simulated, stored or sent
+ * between threads): `worst_month_spend`, each trial's highest regular month of spend.
+ */
+export const DERIVED_QUANTITIES = ['worst_month_spend'] as const;
+export type DerivedQuantity = (typeof DERIVED_QUANTITIES)[number];
+
+/** Every quantity a result summarises, in report order. */
+export type ReportedQuantity = Quantity | DerivedQuantity;
+export const REPORTED_QUANTITIES: readonly ReportedQuantity[] = [...QUANTITIES, ...DERIVED_QUANTITIES];
+
 /** One array per option for each quantity. */
 export type QuantityArrays = Record<Quantity, Float64Array[]>;
 

@@ -1,4 +1,4 @@
-import { QUANTITIES } from '../engine/quantities.js';
+import { REPORTED_QUANTITIES } from '../engine/quantities.js';
 import { describe, type Issue } from './issues.js';
 import { closest, type PathSegment, parsePath } from './paths.js';
 
@@ -31,7 +31,8 @@ function resultPathProblem(path: PathSegment[], optionIds: readonly string[], ha
     if (field === 'p_month_over_budget' && path.length === 3) {
       return hasBudget ? undefined : 'p_month_over_budget needs a budget — add budget: { monthly: … }';
     }
-    if (!isOneOf(field, QUANTITIES)) return `unknown quantity ${describe(field)} — ${fixFor(field, [...QUANTITIES, 'p_best'])}`;
+    if (!isOneOf(field, REPORTED_QUANTITIES))
+      return `unknown quantity ${describe(field)} — ${fixFor(field, [...REPORTED_QUANTITIES, 'p_best'])}`;
     if (!isOneOf(stat, SUMMARY_KEYS) || path.length !== 4) {
       return `the path needs a statistic at its end — ${stat === undefined ? `end it with one of ${SUMMARY_KEYS.join(', ')}` : fixFor(stat, SUMMARY_KEYS)}`;
     }

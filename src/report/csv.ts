@@ -1,4 +1,4 @@
-import { QUANTITIES } from '../engine/quantities.js';
+import { REPORTED_QUANTITIES } from '../engine/quantities.js';
 import type { ResultJson } from './result.js';
 
 export type Cell = string | number | boolean | null;
@@ -52,7 +52,7 @@ export function resultRows(result: ResultJson, profile: string): Cell[][] {
     rows.push([profile, option, quantity, statistic, value, ...manifest]);
   const r = result.recommendation;
   for (const [id, o] of Object.entries(result.options)) {
-    for (const q of QUANTITIES) {
+    for (const q of REPORTED_QUANTITIES) {
       const { se, ...stats } = o[q];
       for (const [stat, v] of Object.entries(stats)) row(id, q, stat, v);
       for (const [stat, v] of Object.entries(se)) row(id, q, `se_${stat}`, v);

@@ -63,3 +63,8 @@ export function mdCode(s: string): string {
   const pad = longest > 0 || text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }
+
+/** A label cut to `width` characters, with an ellipsis when it was longer. */
+export function cutTo(label: string, width: number): string {
+  return label.length <= width ? label : `${label.slice(0, width - 1)}…`;
+}

@@ -1,6 +1,6 @@
 import type { Analysis, Components, StandardErrors, Summary } from '../engine/analyze.js';
 import type { Model } from '../engine/model.js';
-import type { Quantity } from '../engine/quantities.js';
+import type { ReportedQuantity } from '../engine/quantities.js';
 import { reasons } from './reasons.js';
 
 export { displayName, horizonWord, proseName, shortName } from './names.js';
@@ -20,12 +20,20 @@ export interface ResultJson {
   schema: 'supportcast/result@2';
   tool: { name: 'supportcast'; version: string };
   profile: { name: string; file: string | null; sha256: string; currency: string };
-  settings: { trials: number; months: number; seed: number; overrides: string[] };
+  settings: { trials: number; months: number; seed: number; overrides: string[]; precision?: PrecisionJson };
   options: Record<string, OptionJson>;
   recommendation: RecommendationJson;
+  histogram: HistogramJson;
 }
 
-export type OptionJson = { label: string } & Record<Quantity, SummaryJson> & {
+/** Every option's yearly total cost binned on one axis: `edges` has bins + 1 values; each option's counts sum to the trials. */
+export interface HistogramJson {
+  quantity: 'yearly_total_cost';
+  edges: number[];
+  counts: Record<string, number[]>;
+}
+
+export type OptionJson = { label: string } & Record<ReportedQuantity, SummaryJson> & {
     p_best: number;
     p_month_over_budget?: number;
   };
@@ -52,6 +60,17 @@ export interface RecommendationJson {
   reasons: string[];
 }
 
+/** How a --precision run met its target (docs/model.md §6). */
+export interface PrecisionJson {
+  requested: string;
+  target: number;
+  se: number;
+  met: boolean;
+  pilot_trials: number;
+  planned_trials: number;
+  max_trials: number;
+}
+
 export interface RunMeta {
   readonly version: string;
   readonly profileName: string;
@@ -60,6 +79,7 @@ export interface RunMeta {
   readonly currency: string;
   readonly seed: number;
   readonly overrides: readonly string[];
+  readonly precision?: PrecisionJson;
 }
 
 function componentsJson(c: Components): ComponentsJson {
@@ -79,12 +99,19 @@ export function buildResult(analysis: Analysis, model: Model, meta: RunMeta): Re
     };
   });
   const d = analysis.decision;
+  const axis = analysis.yearlyCost.axis;
   const id = (o: number) => analysis.options[o]!.id;
   return {
     schema: 'supportcast/result@2',
     tool: { name: 'supportcast', version: meta.version },
     profile: { name: meta.profileName, file: meta.file, sha256: meta.sha256, currency: meta.currency },
-    settings: { trials: analysis.trials, months: analysis.months, seed: meta.seed, overrides: [...meta.overrides] },
+    settings: {
+      trials: analysis.trials,
+      months: analysis.months,
+      seed: meta.seed,
+      overrides: [...meta.overrides],
+      ...(meta.precision ? { precision: meta.precision } : {}),
+    },
     options,
     recommendation: {
       option: id(d.option),
@@ -104,6 +131,11 @@ export function buildResult(analysis: Analysis, model: Model, meta: RunMeta): Re
         ]),
       ),
       reasons: reasons(analysis, model, meta.currency),
+    },
+    histogram: {
+      quantity: 'yearly_total_cost',
+      edges: Array.from({ length: axis.bins + 1 }, (_, k) => axis.lo + ((axis.hi - axis.lo) * k) / axis.bins),
+      counts: Object.fromEntries(analysis.options.map((o, i) => [o.id, analysis.yearlyCost.counts[i]!])),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Model } from '../engine/model.js';
-import { money, percent, plural, printable, roundish, whole } from './format.js';
+import { cutTo, money, percent, plural, printable, roundish, whole } from './format.js';
 import { type Grid, gridText } from './grid.js';
+import { histogramLines, worstMonthLine } from './pictures.js';
 import { displayName, type ResultJson, shortName } from './result.js';
 import type { Theme } from './theme.js';
 
@@ -18,7 +19,7 @@ export interface RunReport {
 }
 
 export function cut(label: string, width = LABEL_WIDTH): string {
-  return label.length <= width ? label : `${label.slice(0, width - 1)}…`;
+  return cutTo(label, width);
 }
 
 /** What was run, on what, with which seed: enough to reproduce it. */
@@ -32,8 +33,13 @@ export function headerLines(report: RunReport): string[] {
     `${plural(org.employees, 'staff', 'staff')}, ${plural(org.devices, 'device')}, ` +
     `${plural(org.servers, 'server')}, ${plural(org.sites, 'site')}`;
   const set = s.overrides.length > 0 ? ` · --set ${s.overrides.join(' ')}` : '';
+  const cur = result.profile.currency;
+  const p = s.precision;
+  const precise = p
+    ? ` to --precision ${p.requested} (SE ${money(p.se, cur)} a year${p.met ? '' : `, short of ${money(p.target, cur)}`})`
+    : '';
   // The file name and the --set arguments come from the command line: never raw to a terminal.
-  const run = printable(`${runs} · seed ${s.seed} · ${report.source}${set}`);
+  const run = printable(`${runs}${precise} · seed ${s.seed} · ${report.source}${set}`);
 
   // One line when it fits an 80-column terminal, else the business's size moves down.
   return who.length + size.length + 3 <= 80 ? [`${who} · ${size}`, run] : [who, size, run];
@@ -187,6 +193,7 @@ export function renderTable(report: RunReport, theme: Theme): string {
   const budget = budgetLine(report);
   const note = horizonNote(report);
   const oneOff = oneOffLine(report);
+  const worst = worstMonthLine(report);
   const lines = [
     ...headerLines(report).map((l, i) => (i === 0 ? theme.heading(l) : theme.dim(l))),
     '',
@@ -195,7 +202,10 @@ export function renderTable(report: RunReport, theme: Theme): string {
     '',
     gridText(horizonGrid(report), theme),
     ...(note ? [theme.dim(note)] : []),
+    '',
+    ...histogramLines(report, theme),
     ...(budget ? ['', ...wrap(budget, '', '  ')] : []),
+    ...(worst ? wrap(worst, '', '  ') : []),
     '',
     ...recommendationLines(report, theme),
     '',

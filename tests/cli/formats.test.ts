@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPORTED_QUANTITIES } from '../../src/engine/quantities.js';
 import { runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 
@@ -68,8 +69,8 @@ describe('output formats', () => {
     expect(get('break_fix', 'comparison', 'p_best')).toBe(json.options.break_fix.p_best);
     expect(get('recommendation', 'decision', 'mean_saving')).toBe(json.recommendation.mean_saving);
     expect(get('break_fix', 'comparison', 'p_cheaper_than_recommended')).toBe(json.recommendation.versus.break_fix.p_cheaper);
-    // 3 options × 8 quantities × (11 statistics + 3 standard errors), then the comparison rows.
-    expect(body.filter((r) => r[2] !== 'comparison' && r[2] !== 'decision')).toHaveLength(3 * 8 * 14);
+    // 3 options × every reported quantity × (11 statistics + 3 standard errors), then the comparison rows.
+    expect(body.filter((r) => r[2] !== 'comparison' && r[2] !== 'decision')).toHaveLength(3 * REPORTED_QUANTITIES.length * 14);
   });
 
   it('CSV has the same rows whatever wins, so a pivot on (option, quantity, statistic) holds between seeds', async () => {

@@ -3,19 +3,19 @@ import type { CheckEntry, CheckJson } from '../../report/check.js';
 import type { Execution } from '../execute.js';
 import { failureAnnotation, problemAnnotation } from '../github.js';
 import type { ProfileAttempt } from '../load.js';
-import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
+import { addPrecisionOptions, addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
 
 type CheckFlags = SimulationFlags & OutputFlags;
 
 async function checkOne(flags: CheckFlags, exec: Execution, attempt: ProfileAttempt): Promise<CheckEntry> {
-  const { runProfile, settingsFor } = await import('../execute.js');
+  const { precisionOf, runProfile, settingsFor } = await import('../execute.js');
   const { evaluate } = await import('../evaluate.js');
   // A broken profile fails with its problems, reported as validate reports them.
   if (!attempt.ok) return { file: attempt.label, passed: false, problems: attempt.problems, failures: [], manifest: null };
   const p = attempt.value;
   const settings = settingsFor(p, flags);
-  const report = await runProfile(p, settings, p.input.label, flags.set, exec);
+  const report = await runProfile(p, settings, p.input.label, flags.set, exec, precisionOf(flags));
   const failures = evaluate(report.result, p.loaded.assertions, p.loaded.expectPositions);
   const manifest = { sha256: p.input.sha256, seed: settings.seed, trials: report.result.settings.trials, months: settings.months };
   return { file: p.input.label, passed: failures.length === 0, problems: [], failures, manifest };
@@ -79,7 +79,9 @@ export function addCheckCommand(program: Command, ctx: Context): void {
         '  supportcast check client.yaml --set managed.per_employee=95 --json',
     )
     .argument('<files...>', 'profile YAML files, - for stdin');
-  addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown', 'github']).action(async (files: string[], flags: CheckFlags) => {
-    ctx.setExitCode(await check(ctx, files, flags));
-  });
+  addPrecisionOptions(addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown', 'github'])).action(
+    async (files: string[], flags: CheckFlags) => {
+      ctx.setExitCode(await check(ctx, files, flags));
+    },
+  );
 }

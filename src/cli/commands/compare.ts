@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ProfileInput } from '../load.js';
-import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
+import { addPrecisionOptions, addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
 
 type CompareFlags = SimulationFlags & OutputFlags;
@@ -9,7 +9,7 @@ async function compare(ctx: Context, args: string[], flags: CompareFlags): Promi
   const { expandFolders } = await import('../io.js');
   const files = expandFolders(args);
   const { readProfile } = await import('../load.js');
-  const { runProfile, settingsFor, withExecution } = await import('../execute.js');
+  const { precisionOf, runProfile, settingsFor, withExecution } = await import('../execute.js');
   const { profileLabel } = await import('../render.js');
   const c = await import('../../report/compare.js');
   const { checkOutput, emit } = await import('../output.js');
@@ -24,7 +24,7 @@ async function compare(ctx: Context, args: string[], flags: CompareFlags): Promi
     exec.plan(total, `simulating ${profiles.length} profile${profiles.length === 1 ? '' : 's'}`);
     const done = [];
     for (const p of profiles) {
-      const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, exec);
+      const report = await runProfile(p, settingsFor(p, flags), p.input.label, flags.set, exec, precisionOf(flags));
       done.push({ report, label: profileLabel(report) });
     }
     return done;
@@ -54,5 +54,7 @@ export function addCompareCommand(program: Command, ctx: Context): void {
         '  supportcast compare quote-a.yaml quote-b.yaml --format markdown',
     )
     .argument('<files...>', 'profile YAML files, - for stdin');
-  addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown']).action((files: string[], flags: CompareFlags) => compare(ctx, files, flags));
+  addPrecisionOptions(addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown'])).action((files: string[], flags: CompareFlags) =>
+    compare(ctx, files, flags),
+  );
 }

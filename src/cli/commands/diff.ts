@@ -33,7 +33,7 @@ async function diff(ctx: Context, oldFile: string, newFile: string, flags: DiffF
 export function addDiffCommand(program: Command, ctx: Context): void {
   const cmd = program
     .command('diff')
-    .summary('what a change to a profile does to the numbers')
+    .summary('what a change to a profile does')
     .description(
       'Run the old and the new profile with the same seed, and show what moved.\n' +
         "Both use the old profile's settings unless flags say otherwise.\n" +

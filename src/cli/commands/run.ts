@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
+import { addPrecisionOptions, addProfileOptions, formatOf, type OutputFlags, type SimulationFlags } from '../options.js';
 import type { Context } from '../program.js';
 import { BUNDLED_PROFILE } from '../version.js';
 
@@ -15,7 +15,7 @@ function bundledPath(): string {
 
 async function run(ctx: Context, file: string | undefined, flags: RunFlags): Promise<void> {
   const { readProfile } = await import('../load.js');
-  const { runProfile, settingsFor, withExecution } = await import('../execute.js');
+  const { precisionOf, runProfile, settingsFor, withExecution } = await import('../execute.js');
   const { renderReport } = await import('../render.js');
   const { checkOutput, emit } = await import('../output.js');
   const path = file ?? bundledPath();
@@ -25,7 +25,9 @@ async function run(ctx: Context, file: string | undefined, flags: RunFlags): Pro
   const source = file === undefined ? `${path} (bundled)` : profile.input.label;
   const format = formatOf(flags);
   const settings = settingsFor(profile, flags);
-  const report = await withExecution(ctx.io, flags, format, (exec) => runProfile(profile, settings, source, flags.set, exec));
+  const report = await withExecution(ctx.io, flags, format, (exec) =>
+    runProfile(profile, settings, source, flags.set, exec, precisionOf(flags)),
+  );
   emit(ctx.io, renderReport(report, format, ctx.theme(flags.output)), flags.output);
 }
 
@@ -42,5 +44,7 @@ export function addRunCommand(program: Command, ctx: Context): void {
         '  supportcast run client.yaml --trials 50000 --json > result.json',
     )
     .argument('[profile]', 'a YAML file, - for stdin (default: bundled example)');
-  addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown']).action((file: string | undefined, flags: RunFlags) => run(ctx, file, flags));
+  addPrecisionOptions(addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown'])).action((file: string | undefined, flags: RunFlags) =>
+    run(ctx, file, flags),
+  );
 }
