@@ -162,13 +162,12 @@ async function polish(
   needed: boolean,
 ): Promise<{ value: number; se: number; challenger: number }> {
   if (knob.integer) {
+    // One full run, at the whole number on the base's side; the search's chord gives the step to the crossing.
     const a = await ev.at([setAt(knob, c.inside)]);
-    const b = await ev.at([setAt(knob, c.outside)]);
-    const [fa, fb] = [margin(a, metric, w), margin(b, metric, w)];
-    const slope = (fb - fa) / (c.outside - c.inside || 1);
-    const value = fa === fb ? c.outside : c.inside - fa / slope;
-    const ch = challenger(b.metrics[metric], w);
-    return { value, se: differenceSe(b, metric, ch, w) / Math.abs(slope || Number.NaN), challenger: ch };
+    const slope = c.slope;
+    const ch = challenger(a.metrics[metric], w);
+    const value = slope === 0 ? c.outside : c.inside - margin(a, metric, w) / slope;
+    return { value, se: differenceSe(a, metric, ch, w) / Math.abs(slope || Number.NaN), challenger: ch };
   }
   const at = await ev.at([setAt(knob, c.x)]);
   const ch = challenger(at.metrics[metric], w);
