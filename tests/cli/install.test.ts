@@ -38,7 +38,8 @@ describe('installing the command for use anywhere (README: Install)', { tags: ['
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBe(`supportcast-${VERSION}.tgz`);
     const prefix = join(dir, 'prefix');
-    npm(dir, ['install', '--global', '--prefix', prefix, join(dir, tarball!)]);
+    // --ignore-scripts: an install must not run the clone's build (which empties dist/ under the other tests).
+    npm(dir, ['install', '--global', '--ignore-scripts', '--prefix', prefix, join(dir, tarball!)]);
     const version = installed(dir, prefix, ['--version']);
     expect(version.stdout).toBe(`${VERSION}\n`);
     // The tarball carries its dependencies and the example: a run works without the clone.
@@ -50,7 +51,7 @@ describe('installing the command for use anywhere (README: Install)', { tags: ['
   it('links the clone with npm install -g .', () => {
     const dir = tmpDir();
     const prefix = join(dir, 'prefix');
-    npm(dir, ['install', '--global', '--prefix', prefix, '.']);
+    npm(dir, ['install', '--global', '--ignore-scripts', '--prefix', prefix, '.']);
     expect(installed(dir, prefix, ['--version']).stdout).toBe(`${VERSION}\n`);
   });
 });
