@@ -110,6 +110,15 @@ export interface Model {
   readonly hybrid: HybridModel | undefined;
   readonly decision: { readonly basis: Basis; readonly metric: Metric };
   readonly budgetMonthly: number | undefined;
+  /** docs/model.md §3: a mean-1 gamma factor on λ, per trial and year, for the classes marked. */
+  readonly badYear: BadYearModel | undefined;
+}
+
+export interface BadYearModel {
+  /** The gamma's shape k (scale 1/k): variance 1/k. */
+  readonly shape: number;
+  /** Per class, in model order: whether the factor multiplies its λ. */
+  readonly applies: readonly boolean[];
 }
 
 export interface RunSettings {

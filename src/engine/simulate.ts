@@ -3,9 +3,11 @@ import { billedHours, chargeCents, toCents } from './billing.js';
 
 import { CountInverter } from './counts.js';
 import { exp, expInRange, fastExp } from './fastmath.js';
-import { purposeKey } from './hash.js';
+import { badYearFactor } from './gamma.js';
+import { purposeKey, unit53 } from './hash.js';
 import {
   type AmountKind,
+  type BadYearModel,
   FIXED,
   type IncidentClassModel,
   LOGNORMAL,
@@ -505,6 +507,20 @@ function record(st: OptionState, q: QuantityArrays, i: number, idx: number, load
   }
 }
 
+/** The address of the bad-year factors' draws: (trial, year) under this purpose. */
+const BAD_YEAR_PURPOSE = 'bad_year';
+
+/**
+ * A new simulated year: the bad-year factor for (trial, year), one uniform by inversion, times
+ * λ of every class it applies to (docs/model.md §3); the others keep the trial's λ.
+ */
+function startYear(b: BadYearModel, key: number, classes: readonly ClassState[], i: number, t: number, year: number): void {
+  const factor = badYearFactor(b.shape, unit53(key, t, year));
+  classes.forEach((cs, c) => {
+    if (b.applies[c]) cs.counts.setMean(cs.lambda[i]! * factor, cs.dispersion);
+  });
+}
+
 /** The month's fee in cents: each option's fee with its yearly increase (one-off fees are not a month's). */
 function startMonth(st: OptionState, i: number, m: number): void {
   const growthYears = Math.floor(m / 12);
@@ -539,6 +555,8 @@ export function simulateTrials(
   const trip = drawPerTrial(model.breakFix.tripFee, seed, first, n);
   const escalation = model.hybrid ? drawPerTrial(model.hybrid.escalationShare, seed, first, n) : new Float64Array(n);
   const col = columnsFor();
+  const badYear = model.badYear;
+  const badYearKey = purposeKey(seed, BAD_YEAR_PURPOSE);
   for (let i = 0; i < n; i++) {
     const t = first + i;
     st.tripFee = trip[i]!;
@@ -550,6 +568,7 @@ export function simulateTrials(
     }
     for (const cs of classes) cs.counts.setMean(cs.lambda[i]!, cs.dispersion);
     for (let m = 0; m < months; m++) {
+      if (badYear && m % 12 === 0) startYear(badYear, badYearKey, classes, i, t, m / 12);
       startMonth(st, i, m);
       for (const cs of classes) {
         const count = cs.counts.count(uniformAt(cs.key, t, m, SALT_COUNT));

@@ -8,6 +8,7 @@ import {
   type Model,
   TRIANGULAR,
 } from '../engine/model.js';
+import { badYearShape } from '../engine/gamma.js';
 import { classPurpose } from '../engine/simulate.js';
 import type { Amount, Incident, ManagedOffer, Profile, RateKey, Share } from './schema.js';
 import { RATE_KEYS } from './schema.js';
@@ -168,5 +169,12 @@ export function compileProfile(profile: Profile): Model {
     },
     decision: { basis: profile.decision.basis, metric: profile.decision.metric },
     budgetMonthly: profile.budget?.monthly,
+    badYear: profile.bad_year && {
+      shape: badYearShape(profile.bad_year.p90),
+      applies: profile.incidents.map((c) => {
+        const to = profile.bad_year?.applies_to ?? 'all';
+        return to === 'all' || to.includes(c.name);
+      }),
+    },
   };
 }

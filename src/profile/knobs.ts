@@ -66,7 +66,7 @@ function unitOf(path: readonly PathSegment[]): KnobUnit {
   if (SHARES.has(last)) return 'share';
   if (HEADCOUNTS.has(last) || last === 'internal_staff') return 'count';
   if (HOURS.has(last)) return 'hours';
-  if (last === 'after_hours_multiplier' || last === 'people') return 'number';
+  if (last === 'after_hours_multiplier' || last === 'people' || path[0] === 'bad_year') return 'number';
   return 'money';
 }
 
@@ -82,6 +82,8 @@ function rangeOf(path: readonly PathSegment[], base: unknown): Pick<Knob, 'min' 
   const amount = typeof base === 'object' && base !== null;
   const integer = HEADCOUNTS.has(last) && path[0] === 'organization';
   if (last === 'annual_increase') return { min: -0.2, max: 0.5, positive: false, integer };
+  // A bad year's P90 is above 1 and at most 2.3 (schema.ts): 1 itself would be no bad year at all.
+  if (path[0] === 'bad_year') return { min: 1 + 1e-6, max: 2.3, positive: false, integer };
   if (SHARES.has(last)) return { min: 0, max: 1, positive: false, integer };
   if (last === 'employees') return { min: 1, max: LIMITS.headcount, positive: false, integer };
   if (last === 'after_hours_multiplier') return { min: 1, max: LIMITS.afterHoursMultiplier, positive: false, integer };
@@ -254,6 +256,7 @@ export function sensitivityPaths(profile: Profile, months: number): { path: stri
     add('prevention', ['hybrid', 'prevention'], h.prevention);
     add('response', ['hybrid', 'response_hours'], h.response_hours);
   }
+  if (profile.bad_year) add('incident', ['bad_year', 'p90'], profile.bad_year.p90);
   for (const k of ['employees', 'devices', 'servers', 'sites'] as const) add('headcount', ['organization', k], profile.organization[k]);
   add('cost', ['organization', 'loaded_hourly_cost'], profile.organization.loaded_hourly_cost);
   return out;

@@ -3,6 +3,7 @@ import { compileAmount } from './compile.js';
 import { type Assertion, readExpect } from './expect.js';
 import type { Issue } from './issues.js';
 import { formatLimit, LIMITS } from './limits.js';
+import { closest } from './paths.js';
 import { RATE_KEYS, RateAmount } from './schema.js';
 
 /**
@@ -109,7 +110,23 @@ const incidentsWithinCap: Rule = (p, issues) => {
   });
 };
 
-const RULES: Rule[] = [uniqueIncidentNames, peopleWithinStaff, somethingToCompare, namedTiers, incidentsWithinCap];
+/** bad_year.applies_to names classes of this profile. */
+const badYearClasses: Rule = (p, issues) => {
+  const list = mapAt(p, 'bad_year')['applies_to'];
+  if (!Array.isArray(list)) return;
+  const names = listOf(p['incidents']).flatMap((c) => (isMap(c) && typeof c['name'] === 'string' ? [c['name']] : []));
+  list.forEach((name, i) => {
+    if (typeof name !== 'string' || names.includes(name)) return;
+    const guess = closest(name, names);
+    issues.push({
+      path: ['bad_year', 'applies_to', i],
+      anchor: 'value',
+      message: `no incident class named ${JSON.stringify(name)} — ${guess ? `did you mean "${guess}"?` : `use one of ${names.map((n) => JSON.stringify(n)).join(', ')}`}`,
+    });
+  });
+};
+
+const RULES: Rule[] = [uniqueIncidentNames, peopleWithinStaff, somethingToCompare, namedTiers, incidentsWithinCap, badYearClasses];
 
 /** The option ids the data names, as far as it names them (docs/model.md §1). */
 function optionIdsOf(p: Data): string[] {

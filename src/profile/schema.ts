@@ -255,6 +255,21 @@ export const Decision = z.strictObject({
   metric: z.enum(['mean', 'p50', 'p90']).default('mean'),
 });
 
+/**
+ * Bad years (docs/model.md §3): a mean-1 gamma factor with this P90 on λ of the classes it
+ * applies to, one draw per trial and year. The P90 of a mean-1 gamma of shape ≥ 1 lies in
+ * (1, ln 10 ≈ 2.30].
+ */
+export const BadYear = z
+  .strictObject({
+    p90: z
+      .number()
+      .gt(1, { message: 'must be above 1, got a P90 of at most 1 — a bad year has more incidents than a typical one: write e.g. 1.4' })
+      .max(2.3, cap('a mean-1 gamma with shape ≥ 1 has a P90 of at most 2.3 (the exponential); a wilder year is beyond the model')),
+    applies_to: z.union([z.literal('all'), z.array(Text).min(1)]).default('all'),
+  })
+  .meta({ description: 'A bad year: a factor on the incident rates, drawn per trial and year (mean 1, this P90).' });
+
 export const Bounds = z
   .strictObject({ min: z.number().optional(), max: z.number().optional() })
   .refine((b) => b.min !== undefined || b.max !== undefined, { message: 'needs min, max or both — e.g. { max: 9500 }' })
@@ -302,6 +317,7 @@ export const Profile = z.strictObject({
     ])
     .optional(),
   hybrid: Hybrid.optional(),
+  bad_year: BadYear.optional(),
   decision: Decision.default({ basis: 'total_cost', metric: 'mean' }),
   budget: z.strictObject({ monthly: z.number().min(0).max(LIMITS.money, cap('the cap for one amount of money')) }).optional(),
   expect: Expect.optional(),

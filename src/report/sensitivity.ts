@@ -103,6 +103,7 @@ export function inputLabel(path: string, options: Record<string, string>): strin
   const tier = /^managed\["([^"]*)"\]\.(\w+)$/.exec(path);
   const short = (id: string) => (options[id] ?? id).replace(/^Managed · /, '');
   if (tier) return `${short(`managed:${tier[1]}`)}: ${OFFER_FIELD[tier[2]!] ?? tier[2]}`;
+  if (path === 'bad_year.p90') return 'bad year: P90 factor';
   const [head, field] = path.split('.') as [string, string];
   const who = head === 'managed' ? short('managed') : head === 'break_fix' ? 'Break-fix' : head === 'hybrid' ? 'Hybrid' : '';
   const what = OFFER_FIELD[field] ?? field;

@@ -1,3 +1,4 @@
+import { badYearFactor } from '../engine/gamma.js';
 import type { Model } from '../engine/model.js';
 import { cutTo, money, percent, plural, printable, roundish, whole } from './format.js';
 import { type Grid, gridText } from './grid.js';
@@ -42,7 +43,19 @@ export function headerLines(report: RunReport): string[] {
   const run = printable(`${runs}${precise} · seed ${s.seed} · ${report.source}${set}`);
 
   // One line when it fits an 80-column terminal, else the business's size moves down.
-  return who.length + size.length + 3 <= 80 ? [`${who} · ${size}`, run] : [who, size, run];
+  const lines = who.length + size.length + 3 <= 80 ? [`${who} · ${size}`, run] : [who, size, run];
+  const bad = badYearLine(model);
+  return bad ? [...lines, bad] : lines;
+}
+
+/** What "bad year" means in this run: "bad year: P10 0.64×, P90 1.40× incidents (all classes)". */
+export function badYearLine(model: Model): string | undefined {
+  const b = model.badYear;
+  if (!b) return undefined;
+  const f = (p: number) => `${(badYearFactor(b.shape, p)).toFixed(2)}×`;
+  const names = model.classes.filter((_, i) => b.applies[i]).map((c) => c.name);
+  const which = names.length === model.classes.length ? 'all classes' : names.join(', ');
+  return printable(`bad year: P10 ${f(0.1)}, P90 ${f(0.9)} incidents a year (${which})`);
 }
 
 function optionGrid(report: RunReport, head: string[], cells: (id: string) => string[]): Grid {

@@ -181,7 +181,7 @@ describe('every problem says what is wrong and how to fix it, at the right place
     expect(found).toHaveLength(20_000);
     const baseLines = base.split('\n').length;
     expect(found[19_999]).toBe(
-      `${baseLines + 19_999}:1 key_19999: unknown key — remove it (allowed here: version, name, currency, organization, simulation, incidents, break_fix, managed, hybrid, decision, budget, expect)`,
+      `${baseLines + 19_999}:1 key_19999: unknown key — remove it (allowed here: version, name, currency, organization, simulation, incidents, break_fix, managed, hybrid, bad_year, decision, budget, expect)`,
     );
   });
 
