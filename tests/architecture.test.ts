@@ -39,7 +39,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 /** Packages and Node built-ins each layer may use. */
 const PACKAGES: Record<string, RegExp> = {
-  engine: /^(simple-statistics)$/,
+  engine: /^(simple-statistics|fft\.js)$/,
   shared: /^$/,
   profile: /^(yaml|zod)$/,
   report: /^(cli-table3|yaml)$/,

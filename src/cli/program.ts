@@ -8,6 +8,7 @@ import { addBreakevenCommand } from './commands/breakeven.js';
 import { addCheckCommand } from './commands/check.js';
 import { addCompareCommand } from './commands/compare.js';
 import { addDiffCommand } from './commands/diff.js';
+import { addExactCommand } from './commands/exact.js';
 import { addInitCommand } from './commands/init.js';
 import { addRunCommand } from './commands/run.js';
 import { addSchemaCommand } from './commands/schema.js';
@@ -48,6 +49,7 @@ export function makeProgram(ctx: Context): Command {
   addCompareCommand(program, ctx);
   addBreakevenCommand(program, ctx);
   addSensitivityCommand(program, ctx);
+  addExactCommand(program, ctx);
   addCheckCommand(program, ctx);
   addValidateCommand(program, ctx);
   addDiffCommand(program, ctx);

@@ -9,7 +9,7 @@ import { type Summary, summarize } from './summary.js';
 export type { Components, Decision, Versus } from './decision.js';
 export { batchedMetricSaving, decide, metricOf, pairedSaving } from './decision.js';
 export type { StandardErrors, Summary } from './summary.js';
-export { batchBounds, summarize } from './summary.js';
+export { batchBounds, batchStatisticSe, quantileSe, summarize } from './summary.js';
 
 export interface OptionStats {
   readonly summaries: Record<ReportedQuantity, Summary>;

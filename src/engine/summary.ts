@@ -131,3 +131,19 @@ export function summarize(values: Float64Array, perTrial = 1): Summary {
     se: standardErrors(values, perTrial),
   };
 }
+
+/**
+ * The Monte Carlo standard error of a statistic of `values` (one per trial, or `perTrial` per
+ * trial) from batch means over batchBounds, as the summaries' se.p50 and se.p90 are.
+ */
+export function batchStatisticSe(values: Float64Array, perTrial: number, statistic: (batch: Float64Array) => number): number {
+  const bounds = batchBounds(values.length / perTrial);
+  const stats: number[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) stats.push(statistic(values.subarray(bounds[k]! * perTrial, bounds[k + 1]! * perTrial)));
+  return batchSe(stats);
+}
+
+/** The standard error of the p-quantile (R type 7) by batch means. */
+export function quantileSe(values: Float64Array, perTrial: number, p: number): number {
+  return batchStatisticSe(values, perTrial, (b) => quantile(asNumbers(b), p));
+}

@@ -1,3 +1,4 @@
+import { badYearShape } from '../engine/gamma.js';
 import {
   type Amount as EngineAmount,
   fixed,
@@ -8,7 +9,6 @@ import {
   type Model,
   TRIANGULAR,
 } from '../engine/model.js';
-import { badYearShape } from '../engine/gamma.js';
 import { classPurpose } from '../engine/simulate.js';
 import type { Amount, Incident, ManagedOffer, Profile, RateKey, Share } from './schema.js';
 import { RATE_KEYS } from './schema.js';

@@ -261,3 +261,20 @@ export function sensitivityPaths(profile: Profile, months: number): { path: stri
   add('cost', ['organization', 'loaded_hourly_cost'], profile.organization.loaded_hourly_cost);
   return out;
 }
+
+/**
+ * The --set argument that fixes an uncertain per-trial input at its mean (for the exact method):
+ * `incidents["user support"].rate.per_employee=0.457`; undefined for a key that is not an input.
+ */
+export function fixAtMean(profile: Profile, key: string): string | undefined {
+  let path = key;
+  const rate = /^incidents\["((?:[^"\\]|\\.)*)"\]\.rate$/.exec(key);
+  if (rate) {
+    const name = JSON.parse(`"${rate[1]}"`) as string;
+    const c = profile.incidents.find((x) => x.name === name);
+    if (!c) return undefined;
+    path = `${key}.${rateKey(c.rate)}`;
+  }
+  const k = knobAt(profile, path);
+  return k.ok ? `${k.knob.path}=${Number(k.knob.value.toPrecision(6))}` : undefined;
+}
