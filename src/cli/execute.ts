@@ -1,5 +1,7 @@
 import type { Analysis } from '../engine/analyze.js';
+import { expectedMonthly } from '../engine/expected.js';
 import type { Model, RunSettings } from '../engine/model.js';
+import { explainOf } from '../report/explain.js';
 import { money } from '../report/format.js';
 import { buildResult, type PrecisionJson, type ResultJson } from '../report/result.js';
 import type { RunReport } from '../report/table.js';
@@ -110,6 +112,7 @@ export async function runProfile(
   overrides: readonly string[],
   exec: Execution,
   precision?: PrecisionFlag & { readonly maxTrials: number },
+  explain = false,
 ): Promise<RunReport> {
   const { model, profile } = p.loaded;
   let analysis: Analysis;
@@ -132,6 +135,10 @@ export async function runProfile(
   });
   if (reached && precision && !reached.met)
     exec.io.err(`warning: ${profile.name}: ${precisionShortfall(precision.requested, reached, profile.currency)}\n`);
+  if (explain) {
+    const expected = expectedMonthly(model, analysis.months);
+    result.explain = Object.fromEntries(expected.map((e) => [e.id, explainOf(result.options[e.id]!, e, analysis.months, analysis.trials)]));
+  }
   // The last line of defence: a number that is not finite is never reported as a result.
   const bad = firstNonFinite(result);
   if (bad !== undefined) throw new Error(`the result holds a number that is not finite at ${bad}`);

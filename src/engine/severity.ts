@@ -101,7 +101,7 @@ export function billedAtoms(
 }
 
 /** E[H^k; H > a] in closed form for a lognormal; for a triangle, Simpson's rule on each linear piece (exact: x^k f is a cubic). */
-function partialMoment(x: Amount, k: number, a: number): number {
+export function partialMoment(x: Amount, k: number, a: number): number {
   if (x.kind === FIXED) return x.a > a ? x.a ** k : 0;
   if (x.kind === LOGNORMAL) {
     const from = a <= 0 ? Number.NEGATIVE_INFINITY : Math.log(a);

@@ -1,3 +1,4 @@
+import { explainMarkdown } from './explain.js';
 import { mdText } from './format.js';
 import { gridMarkdown } from './grid.js';
 import {
@@ -9,6 +10,7 @@ import {
   invoiceLine,
   monthlyGrid,
   oneOffLine,
+  optionNames,
   type RunReport,
   recommendationText,
 } from './table.js';
@@ -29,7 +31,7 @@ export function renderMarkdown(report: RunReport): string {
     '',
     gridMarkdown(horizonGrid(report)),
     ...paragraphs(horizonNote(report), budgetLine(report)),
-    '',
+    explainMarkdown(report.result, optionNames(report)),
     // Too close: the headline is the caution itself, and no option is in bold.
     tooClose
       ? `**Recommendation:** ${mdText(headline)}`

@@ -1,6 +1,7 @@
 import type { Analysis, Components, StandardErrors, Summary } from '../engine/analyze.js';
 import type { Model } from '../engine/model.js';
 import type { ReportedQuantity } from '../engine/quantities.js';
+import type { ExplainJson } from './explain.js';
 import { reasons } from './reasons.js';
 
 export { displayName, horizonWord, proseName, shortName } from './names.js';
@@ -24,6 +25,8 @@ export interface ResultJson {
   options: Record<string, OptionJson>;
   recommendation: RecommendationJson;
   histogram: HistogramJson;
+  /** With --explain: each option's expected regular month, exactly, beside the simulation (docs/model.md §7). */
+  explain?: Record<string, ExplainJson>;
 }
 
 /** Every option's yearly total cost binned on one axis: `edges` has bins + 1 values; each option's counts sum to the trials. */

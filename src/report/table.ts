@@ -1,5 +1,6 @@
 import { badYearFactor } from '../engine/gamma.js';
 import type { Model } from '../engine/model.js';
+import { explainLines } from './explain.js';
 import { cutTo, money, percent, plural, printable, roundish, whole } from './format.js';
 import { type Grid, gridText } from './grid.js';
 import { histogramLines, worstMonthLine } from './pictures.js';
@@ -56,6 +57,12 @@ export function badYearLine(model: Model): string | undefined {
   const names = model.classes.filter((_, i) => b.applies[i]).map((c) => c.name);
   const which = names.length === model.classes.length ? 'all classes' : names.join(', ');
   return printable(`bad year: P10 ${f(0.1)}, P90 ${f(0.9)} incidents a year (${which})`);
+}
+
+/** Each option's name as the tables show it. */
+export function optionNames(report: RunReport): Record<string, string> {
+  const { result, model } = report;
+  return Object.fromEntries(Object.entries(result.options).map(([id, o]) => [id, cut(displayName(id, o.label, model))]));
 }
 
 function optionGrid(report: RunReport, head: string[], cells: (id: string) => string[]): Grid {
@@ -219,6 +226,7 @@ export function renderTable(report: RunReport, theme: Theme): string {
     ...histogramLines(report, theme),
     ...(budget ? ['', ...wrap(budget, '', '  ')] : []),
     ...(worst ? wrap(worst, '', '  ') : []),
+    ...explainLines(report.result, optionNames(report), theme),
     '',
     ...recommendationLines(report, theme),
     '',

@@ -5,7 +5,7 @@ import { runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const OFFICE = 'scenarios/office-5.yaml';
-const COMMANDS = ['run', 'compare', 'breakeven', 'sensitivity', 'check', 'validate', 'diff', 'init', 'schema'];
+const COMMANDS = ['run', 'compare', 'breakeven', 'sensitivity', 'exact', 'check', 'validate', 'diff', 'init', 'schema'];
 
 describe('did you mean', () => {
   it('suggests the nearest file in the folder of a missing profile', async () => {

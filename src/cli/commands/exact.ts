@@ -57,8 +57,8 @@ export function addExactCommand(program: Command, ctx: Context): void {
     .summary("break-fix's monthly bill exactly (Panjer)")
     .description(
       "Compute break-fix's monthly bill distribution exactly, by Panjer recursion.\n" +
-        'It prints the exact percentiles beside the simulated ones and how far apart they are.\n' +
-        'It needs fixed per-trial inputs and no bad year; it names any that stand in the way.\n\n' +
+        'It prints exact percentiles beside simulated ones, and how far apart they are.\n' +
+        'It needs fixed per-trial inputs and no bad year; it names any in the way.\n\n' +
         'Examples:\n' +
         '  supportcast exact client.yaml\n' +
         "  supportcast exact scenarios/office-5.yaml --set 'incidents[4].rate.per_year=0.023'",

@@ -5,7 +5,7 @@ import { addPrecisionOptions, addProfileOptions, formatOf, type OutputFlags, typ
 import type { Context } from '../program.js';
 import { BUNDLED_PROFILE } from '../version.js';
 
-type RunFlags = SimulationFlags & OutputFlags;
+type RunFlags = SimulationFlags & OutputFlags & { explain?: boolean };
 
 function bundledPath(): string {
   const abs = fileURLToPath(BUNDLED_PROFILE);
@@ -26,7 +26,7 @@ async function run(ctx: Context, file: string | undefined, flags: RunFlags): Pro
   const format = formatOf(flags);
   const settings = settingsFor(profile, flags);
   const report = await withExecution(ctx.io, flags, format, (exec) =>
-    runProfile(profile, settings, source, flags.set, exec, precisionOf(flags)),
+    runProfile(profile, settings, source, flags.set, exec, precisionOf(flags), flags.explain === true),
   );
   emit(ctx.io, renderReport(report, format, ctx.theme(flags.output)), flags.output);
 }
@@ -43,7 +43,8 @@ export function addRunCommand(program: Command, ctx: Context): void {
         '  supportcast run client.yaml --set managed.per_employee=95\n' +
         '  supportcast run client.yaml --trials 50000 --json > result.json',
     )
-    .argument('[profile]', 'a YAML file, - for stdin (default: bundled example)');
+    .argument('[profile]', 'a YAML file, - for stdin (default: bundled example)')
+    .option('--explain', 'exact expected months beside the simulated ones');
   addPrecisionOptions(addProfileOptions(cmd, ['table', 'json', 'csv', 'markdown'])).action((file: string | undefined, flags: RunFlags) =>
     run(ctx, file, flags),
   );
