@@ -1,7 +1,16 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** Each run starts with an empty tests/.tmp, so folders made by earlier runs do not pile up. */
+/**
+ * Each run starts with an empty tests/.tmp, so folders made by earlier runs do not pile up;
+ * and when no Chromium is found, one line says the browser tests are skipped and how to get them.
+ */
 export default function setup() {
   rmSync(fileURLToPath(new URL('.tmp/', import.meta.url)), { recursive: true, force: true });
+  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => p && existsSync(p));
+  if (!found) {
+    process.stdout.write(
+      'browser tests skipped: no Chromium found — install it with apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium or Chrome binary)\n',
+    );
+  }
 }

@@ -1,4 +1,5 @@
-import type { Analysis } from '../engine/analyze.js';
+import { type Analysis, analyze } from '../engine/analyze.js';
+import type { SimulationOutput } from '../engine/collect.js';
 import { expectedMonthly } from '../engine/expected.js';
 import type { Model, RunSettings } from '../engine/model.js';
 import { explainOf } from '../report/explain.js';
@@ -7,7 +8,7 @@ import { buildResult, type PrecisionJson, type ResultJson } from '../report/resu
 import type { RunReport } from '../report/table.js';
 import { type Executor, InThreadExecutor, type Progress } from '../run/executor.js';
 import { PILOT_TRIALS, type PrecisionOutcome, type PrecisionRun, runToPrecision } from '../run/precision.js';
-import { run } from '../run/run.js';
+import { RunSession } from '../run/run.js';
 import { PARALLEL_THRESHOLD, workOf } from '../run/work.js';
 import { WorkerPool } from '../run/worker-pool.js';
 import { CliError } from './errors.js';
@@ -113,13 +114,14 @@ export async function runProfile(
   exec: Execution,
   precision?: PrecisionFlag & { readonly maxTrials: number },
   explain = false,
-): Promise<RunReport> {
+): Promise<RunReport & { readonly output: SimulationOutput }> {
   const { model, profile } = p.loaded;
   let analysis: Analysis;
+  let output: SimulationOutput;
   let reached: PrecisionOutcome | undefined;
   try {
-    if (precision === undefined) analysis = await runFixed(model, settings, exec, `simulating ${profile.name}`);
-    else ({ analysis, outcome: reached } = await runPrecise(model, settings, precision, exec, `simulating ${profile.name}`));
+    if (precision === undefined) ({ analysis, output } = await runFixed(model, settings, exec, `simulating ${profile.name}`));
+    else ({ analysis, output, outcome: reached } = await runPrecise(model, settings, precision, exec, `simulating ${profile.name}`));
   } catch (e) {
     throw memoryFailure(e) ?? e;
   }
@@ -142,16 +144,24 @@ export async function runProfile(
   // The last line of defence: a number that is not finite is never reported as a result.
   const bad = firstNonFinite(result);
   if (bad !== undefined) throw new Error(`the result holds a number that is not finite at ${bad}`);
-  return { result, model, source };
+  return { result, model, source, output };
 }
 
 /** A run of a fixed number of trials, refused beforehand when it is beyond the limits. */
-async function runFixed(model: Model, settings: RunSettings, exec: Execution, label: string): Promise<Analysis> {
+async function runFixed(
+  model: Model,
+  settings: RunSettings,
+  exec: Execution,
+  label: string,
+): Promise<{ analysis: Analysis; output: SimulationOutput }> {
   refuseLargeRun(estimateRun(model, settings, exec.threads), settings, exec.allowLarge);
   const work = workOf(model, settings);
   const onProgress = exec.track(work, label);
   try {
-    return await run(model, settings, exec.executorFor(work), onProgress ? { onProgress } : {});
+    const session = new RunSession(model, settings);
+    await session.extendTo(settings.trials, exec.executorFor(work), onProgress ? { onProgress } : {});
+    const output = session.output();
+    return { analysis: analyze(model, output), output };
   } finally {
     exec.finishRun(work);
   }

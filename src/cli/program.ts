@@ -10,6 +10,7 @@ import { addCompareCommand } from './commands/compare.js';
 import { addDiffCommand } from './commands/diff.js';
 import { addExactCommand } from './commands/exact.js';
 import { addInitCommand } from './commands/init.js';
+import { addReportCommand } from './commands/report.js';
 import { addRunCommand } from './commands/run.js';
 import { addSchemaCommand } from './commands/schema.js';
 import { addSensitivityCommand } from './commands/sensitivity.js';
@@ -50,6 +51,7 @@ export function makeProgram(ctx: Context): Command {
   addBreakevenCommand(program, ctx);
   addSensitivityCommand(program, ctx);
   addExactCommand(program, ctx);
+  addReportCommand(program, ctx);
   addCheckCommand(program, ctx);
   addValidateCommand(program, ctx);
   addDiffCommand(program, ctx);

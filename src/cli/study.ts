@@ -1,3 +1,4 @@
+import type { SimulationOutput } from '../engine/collect.js';
 import type { RunSettings } from '../engine/model.js';
 import { runToPrecision } from '../run/precision.js';
 import { workOf } from '../run/work.js';
@@ -20,12 +21,17 @@ export async function studyEvaluator(
   exec: Execution,
   label: string,
   work: number,
+  /** A run of the base profile already made (the report's): the study starts from it, on its trials. */
+  base?: SimulationOutput,
 ): Promise<Evaluator> {
   let settings: RunSettings = settingsFor(p, flags);
   const precision = precisionOf(flags);
   const model = p.loaded.model;
   let primed: ReturnType<typeof pointOf> | undefined;
-  if (precision) {
+  if (base) {
+    settings = { ...settings, trials: base.trials };
+    primed = pointOf(model, base);
+  } else if (precision) {
     const executor = exec.executorFor(workOf(model, { trials: settings.trials, months: settings.months }));
     const r = await runToPrecision(model, settings.seed, settings.months, precision.target, executor, {
       maxTrials: precision.maxTrials,

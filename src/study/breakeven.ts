@@ -25,6 +25,10 @@ const FROM_ZERO: Record<Knob['unit'], number> = { money: 1000, hours: 10, rate: 
 export interface BreakevenOptions {
   readonly between?: readonly [number, number];
   readonly searchTrials?: number;
+  /** Trials of the polishing runs (default: the full run's); a report lowers it to stay quick, and says so. */
+  readonly polishTrials?: number;
+  /** The metrics to find break-evens at (default: mean, P50 and P90). */
+  readonly metrics?: readonly Metric[];
 }
 
 /** The inputs tried without --vary: the recommended (or best) managed offer's main fee, break-fix's rate, the headcount, the largest class's rate. */
@@ -89,7 +93,7 @@ function margin(point: Point, metric: Metric, w: number): number {
  * the start stops winning (docs/decisions.md).
  */
 export async function breakevenOf(ev: Evaluator, knob: Knob, options: BreakevenOptions = {}): Promise<BreakevenEntry[]> {
-  const trials = ev.host.settings.trials;
+  const trials = Math.min(ev.host.settings.trials, options.polishTrials ?? ev.host.settings.trials);
   const searchTrials = Math.min(trials, options.searchTrials ?? SEARCH_TRIALS);
   const [lo, hi] = rangeFor(ev, knob, options.between);
   const x0 = Math.min(hi, Math.max(lo, knob.integer ? Math.round(knob.value) : knob.value));
@@ -98,7 +102,7 @@ export async function breakevenOf(ev: Evaluator, knob: Knob, options: BreakevenO
   const coarse0 = await ev.at(startSets, searchTrials);
   const ids = optionIdsOf(full0.model);
   const out: BreakevenEntry[] = [];
-  for (const metric of METRICS) {
+  for (const metric of options.metrics ?? METRICS) {
     const w = winner(full0.metrics[metric]);
     const level = margin(full0, metric, w);
     const seLevel = differenceSe(full0, metric, challenger(full0.metrics[metric], w), w);
@@ -127,7 +131,7 @@ export async function breakevenOf(ev: Evaluator, knob: Knob, options: BreakevenO
       out.push({ ...base, value: null, se: null, below: ids[w]!, above: ids[w]!, set: null, evaluations: ev.runs - before });
       continue;
     }
-    const polished = await polish(ev, knob, metric, w, r.crossing, searchTrials < trials);
+    const polished = await polish(ev, knob, metric, w, r.crossing, searchTrials < trials, trials);
     // On all trials the crossing may lie beyond the range searched: then there is none in it.
     if (!(polished.value >= lo && polished.value <= hi)) {
       out.push({ ...base, value: null, se: null, below: ids[w]!, above: ids[w]!, set: null, evaluations: ev.runs - before });
@@ -160,16 +164,17 @@ async function polish(
   w: number,
   c: { x: number; inside: number; outside: number; slope: number },
   needed: boolean,
+  trials: number,
 ): Promise<{ value: number; se: number; challenger: number }> {
   if (knob.integer) {
     // One full run, at the whole number on the base's side; the search's chord gives the step to the crossing.
-    const a = await ev.at([setAt(knob, c.inside)]);
+    const a = await ev.at([setAt(knob, c.inside)], trials);
     const slope = c.slope;
     const ch = challenger(a.metrics[metric], w);
     const value = slope === 0 ? c.outside : c.inside - margin(a, metric, w) / slope;
     return { value, se: differenceSe(a, metric, ch, w) / Math.abs(slope || Number.NaN), challenger: ch };
   }
-  const at = await ev.at([setAt(knob, c.x)]);
+  const at = await ev.at([setAt(knob, c.x)], trials);
   const ch = challenger(at.metrics[metric], w);
   const slope = c.slope;
   const step = needed && slope !== 0 ? margin(at, metric, w) / slope : 0;
