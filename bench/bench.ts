@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, freemem, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { liveTimings } from './live.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -159,6 +160,22 @@ const summary = [
 ];
 process.stdout.write(`${summary.join('\n')}\n`);
 
+const live = await liveTimings(root, quick ? 2 : 7);
+if (live.note) process.stdout.write(`${live.note}\n`);
+const liveSection = live.note
+  ? `\n${live.note}\n`
+  : `
+## The live page in Chromium
+
+\`report --live\` for each scenario, opened from disk in Debian's Chromium (headless, driven by playwright-core), its
+first control (the fee that matters most) moved one step and released ${quick ? 2 : 7} times, alternately up and back. From the
+release: the first answer (1,024 trials) on screen, and the full one (the report's 10,000). The page measures both itself.
+
+| scenario | first answer (ms) | full refinement (ms) | page (KB) | first, each release | full, each release |
+| --- | ---: | ---: | ---: | --- | --- |
+${live.rows.join('\n')}
+`;
+
 if (!quick) {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const md = `# Benchmark results
@@ -181,7 +198,7 @@ The machine is shared: run-to-run spread of 20% or more is normal here.
 ${rows.join('\n')}
 
 ${summary.map((s) => `- ${s}`).join('\n')}
-`;
+${liveSection}`;
   writeFileSync(new URL('./RESULTS.md', import.meta.url), md);
   process.stdout.write('wrote bench/RESULTS.md\n');
 }

@@ -1,6 +1,7 @@
 /**
  * The layer rule (docs/architecture.md): dependencies flow cli → study → {profile, report, run}
- * → engine; shared/ is a leaf any layer may use. The engine is pure (no fs, process, console,
+ * → engine, and web (the live page's browser code) → {profile, report, run} → engine; shared/
+ * is a leaf any layer may use. The engine is pure (no fs, process, console,
  * chalk, Math.random, Date); only src/cli touches process, fs or the terminal; run/ may use
  * worker_threads (its Node executor) but nothing else of Node.
  */
@@ -35,6 +36,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   run: ['run', 'engine', 'shared'],
   study: ['study', 'profile', 'report', 'run', 'engine', 'shared'],
   cli: ['cli', 'study', 'profile', 'report', 'run', 'engine', 'shared'],
+  // The live page's browser code: the CLI's loader, renderers and engine, run in a Web Worker.
+  web: ['web', 'profile', 'report', 'run', 'engine', 'shared'],
 };
 
 /** Packages and Node built-ins each layer may use. */
@@ -46,6 +49,7 @@ const PACKAGES: Record<string, RegExp> = {
   run: /^node:worker_threads$/,
   study: /^(simple-statistics)$/,
   cli: /./,
+  web: /^zod$/,
 };
 
 /** Globals that mean I/O, a clock or unseeded randomness. */

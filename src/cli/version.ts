@@ -5,3 +5,6 @@ export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', im
 
 /** The profile `supportcast run` uses when given none. */
 export const BUNDLED_PROFILE = new URL('../../scenarios/dental-clinic.yaml', import.meta.url);
+
+/** The live page's browser scripts, built by `npm run build` (esbuild bundles src/web into dist/web). */
+export const WEB_ASSETS = new URL('../../dist/web/', import.meta.url);

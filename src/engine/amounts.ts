@@ -1,4 +1,5 @@
 import { purposeKey, unit53 } from './hash.js';
+import { exp } from './libm.js';
 import { type Amount, FIXED, type Input, LOGNORMAL, TRIANGULAR, unknownKind } from './model.js';
 import { probit, triangularAt } from './samplers.js';
 
@@ -8,7 +9,7 @@ export function amountAt(x: Amount, u: number): number {
     case FIXED:
       return x.a;
     case LOGNORMAL:
-      return Math.exp(x.a + x.b * probit(u));
+      return exp(x.a + x.b * probit(u));
     case TRIANGULAR:
       return triangularAt(u, x.a, x.b, x.c);
     default:

@@ -1,6 +1,7 @@
 import { amountAt } from './amounts.js';
 import { toCents } from './billing.js';
 import { badYearFactor } from './gamma.js';
+import { exp, pow, powInt } from './libm.js';
 import { amountMean, amountVariance, FIXED, type IncidentClassModel, type Input, type Model } from './model.js';
 import { amountCdf, billedMoments, partialMoment } from './severity.js';
 import { optionsOf } from './simulate.js';
@@ -118,7 +119,7 @@ function breakFix(model: Model, months: number): ExpectedMonth {
 /** The mean over the horizon's months of the yearly increase's factor. */
 function growth(increase: number, months: number): number {
   let sum = 0;
-  for (let m = 0; m < months; m++) sum += (1 + increase) ** Math.floor(m / 12);
+  for (let m = 0; m < months; m++) sum += powInt(1 + increase, Math.floor(m / 12));
   return sum / months;
 }
 
@@ -190,7 +191,7 @@ function managed(model: Model, o: number, months: number): ExpectedMonth {
 /** The mean monthly invoice of a fixed fee with a yearly increase, each month rounded to the cent. */
 function avgCents(fee: number, increase: number, months: number): number {
   let sum = 0;
-  for (let m = 0; m < months; m++) sum += toCents(fee * (1 + increase) ** Math.floor(m / 12));
+  for (let m = 0; m < months; m++) sum += toCents(fee * powInt(1 + increase, Math.floor(m / 12)));
   return sum / months / 100;
 }
 
@@ -227,7 +228,7 @@ function attemptsPmf(mean: number, dispersion: number): number[] {
   if (dispersion > 0) {
     const r = 1 / dispersion;
     const q = mean / (r + mean);
-    let p = (1 - q) ** r;
+    let p = pow(1 - q, r);
     let cum = 0;
     for (let n = 0; cum < 1 - COUNT_TAIL && n < 1e6; n++) {
       out.push(p);
@@ -236,7 +237,7 @@ function attemptsPmf(mean: number, dispersion: number): number[] {
     }
     return out;
   }
-  let p = Math.exp(-mean);
+  let p = exp(-mean);
   let cum = 0;
   for (let n = 0; cum < 1 - COUNT_TAIL && n < 1e6; n++) {
     out.push(p);

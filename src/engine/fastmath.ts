@@ -8,11 +8,46 @@
  */
 const BITS = 11;
 const N = 1 << BITS;
-const TABLE = new Float64Array(N);
-for (let j = 0; j < N; j++) TABLE[j] = 2 ** (j / N);
+/** Fixed-point bits of the table's exact arithmetic: far beyond a double's 53, so each entry rounds correctly. */
+const PRECISION = 120n;
+
+function isqrt(n: bigint): bigint {
+  let x = 1n << ((BigInt(n.toString(2).length) + 1n) / 2n);
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/**
+ * 2^(j/N) for j = 0 … N − 1 in exact integer arithmetic (BigInt), rounded once to a double:
+ * Math.pow would do, but its last bit differs between JavaScript engines, and this table must
+ * not (libm.ts). 2^(1/N) is N = 2^11 square roots of 2; each entry is the one before times it.
+ */
+function powersOfTwo(): Float64Array {
+  let root = 2n << PRECISION;
+  for (let i = 0; i < BITS; i++) root = isqrt(root << PRECISION);
+  const table = new Float64Array(N);
+  let y = 1n << PRECISION;
+  let one = 1;
+  for (let i = 0n; i < PRECISION; i++) one /= 2;
+  for (let j = 0; j < N; j++) {
+    table[j] = Number(y) * one;
+    y = (y * root) >> PRECISION;
+  }
+  return table;
+}
+
+const TABLE = powersOfTwo();
 const POW2_OFFSET = 1100;
 const POW2 = new Float64Array(2 * POW2_OFFSET);
-for (let e = -POW2_OFFSET; e < POW2_OFFSET; e++) POW2[e + POW2_OFFSET] = 2 ** e;
+// Whole powers of two by doubling and halving: exact.
+POW2[POW2_OFFSET] = 1;
+for (let e = 1; e < POW2_OFFSET; e++) {
+  POW2[POW2_OFFSET + e] = POW2[POW2_OFFSET + e - 1]! * 2;
+  POW2[POW2_OFFSET - e] = POW2[POW2_OFFSET - e + 1]! / 2;
+}
 const INV_STEP = N / Math.LN2;
 // ln2/N split in two so k·(ln2/N) is exact to about 1e-20.
 const STEP_HI = 6.9314718036912381649e-1 / N;
@@ -40,9 +75,4 @@ export const MAX_NORMAL = 10.1;
 /** Whether every exp(a + b·z) with a normal z from the ziggurat is within fastExp's domain. */
 export function expInRange(a: number, b: number): boolean {
   return Math.abs(a) + MAX_NORMAL * Math.abs(b) < FAST_EXP_LIMIT;
-}
-
-/** exp(x) for any x: fastExp where it is valid, Math.exp elsewhere (and for NaN). */
-export function exp(x: number): number {
-  return x < FAST_EXP_LIMIT && x > -FAST_EXP_LIMIT ? fastExp(x) : Math.exp(x);
 }

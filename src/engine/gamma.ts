@@ -1,3 +1,4 @@
+import { exp, log, powInt } from './libm.js';
 import { logGamma } from './special.js';
 
 /**
@@ -19,7 +20,7 @@ function seriesP(a: number, x: number): number {
     sum += term;
     if (Math.abs(term) < Math.abs(sum) * EPSILON) break;
   }
-  return sum * Math.exp(-x + a * Math.log(x) - logGamma(a));
+  return sum * exp(-x + a * log(x) - logGamma(a));
 }
 
 /** Q(a, x) = 1 − P(a, x) by its continued fraction (modified Lentz), for x ≥ a + 1 (gcf). */
@@ -40,7 +41,7 @@ function fractionQ(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < EPSILON) break;
   }
-  return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
+  return exp(-x + a * log(x) - logGamma(a)) * h;
 }
 
 /** The regularised lower incomplete gamma P(a, x): the CDF at x of a gamma of shape a and scale 1. */
@@ -59,14 +60,14 @@ export function gammaQuantile(a: number, p: number): number {
   if (p >= 1) return Number.POSITIVE_INFINITY;
   // Wilson–Hilferty: (X / a)^(1/3) is nearly normal with mean 1 − 1/(9a) and variance 1/(9a).
   const z = normalQuantile(p);
-  let x = Math.max(1e-10, a * (1 - 1 / (9 * a) + z / (3 * Math.sqrt(a))) ** 3);
+  let x = Math.max(1e-10, a * powInt(1 - 1 / (9 * a) + z / (3 * Math.sqrt(a)), 3));
   let lo = 0;
   let hi = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 200; i++) {
     const f = gammaP(a, x) - p;
     if (f < 0) lo = x;
     else hi = x;
-    const density = Math.exp((a - 1) * Math.log(x) - x - logGamma(a));
+    const density = exp((a - 1) * log(x) - x - logGamma(a));
     let next = density > 0 ? x - f / density : Number.NaN;
     if (!(next > lo && next < hi)) next = Number.isFinite(hi) ? (lo + hi) / 2 : 2 * x + 1;
     if (Math.abs(next - x) <= 1e-14 * Math.max(1, x)) return next;
@@ -83,7 +84,7 @@ function normalQuantile(p: number): number {
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
   if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * log(p));
     return (
       (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
       ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
@@ -110,13 +111,13 @@ export function badYearShape(p90: number): number {
   const at = (k: number) => gammaQuantile(k, 0.9) / k;
   if (p90 >= at(1)) return 1;
   let lo = 0;
-  let hi = Math.log(1e9);
+  let hi = log(1e9);
   for (let i = 0; i < 100; i++) {
     const mid = (lo + hi) / 2;
-    if (at(Math.exp(mid)) > p90) lo = mid;
+    if (at(exp(mid)) > p90) lo = mid;
     else hi = mid;
   }
-  return Math.exp((lo + hi) / 2);
+  return exp((lo + hi) / 2);
 }
 
 /** The bad-year factor at probability u: the mean-1 gamma's quantile (by inversion, so it moves monotonically with u). */

@@ -1,3 +1,4 @@
+import { floorLog10, pow10 } from './libm.js';
 /**
  * Equal-width histograms on an axis shared by several distributions, so their shapes can be
  * compared at a glance ("steady" against "spiky"). Values beyond the axis count in the end
@@ -25,7 +26,7 @@ export function histogramCounts(values: ArrayLike<number>, axis: Axis): number[]
 /** The smallest of 1, 2, 2.5, 5 × 10^k at least `x`: a step an axis label reads easily. */
 export function niceStep(x: number): number {
   if (!(x > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
+  const p = pow10(floorLog10(x));
   for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
   return 10 * p;
 }

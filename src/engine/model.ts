@@ -1,3 +1,4 @@
+import { exp } from './libm.js';
 /**
  * The engine's own model: what the simulation needs, with every choice already made.
  * The profile layer compiles a validated profile into this; the engine never sees YAML.
@@ -137,7 +138,7 @@ export function amountMean(x: Amount): number {
     case FIXED:
       return x.a;
     case LOGNORMAL:
-      return Math.exp(x.a + (x.b * x.b) / 2);
+      return exp(x.a + (x.b * x.b) / 2);
     case TRIANGULAR:
       return (x.a + x.b + x.c) / 3;
     default:
@@ -152,7 +153,7 @@ export function amountVariance(x: Amount): number {
       return 0;
     case LOGNORMAL: {
       const s2 = x.b * x.b;
-      return (Math.exp(s2) - 1) * Math.exp(2 * x.a + s2);
+      return (exp(s2) - 1) * exp(2 * x.a + s2);
     }
     case TRIANGULAR: {
       const { a, b, c } = x;

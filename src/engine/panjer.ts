@@ -1,4 +1,5 @@
 import FFT from 'fft.js';
+import { exp, log1p } from './libm.js';
 
 /**
  * Compound distributions on a grid: the Panjer recursion for counts of the (a, b, 0) class
@@ -22,7 +23,7 @@ function logNoLoss(law: CountLaw, f0: number): number {
   if (law.kind === 'poisson') return law.lambda * (f0 - 1);
   const r = 1 / law.dispersion;
   const beta = law.dispersion * law.lambda;
-  return -r * Math.log1p(beta * (1 - f0));
+  return -r * log1p(beta * (1 - f0));
 }
 
 function abOf(law: CountLaw): [number, number] {
@@ -59,7 +60,7 @@ export function panjer(law: CountLaw, severity: Float64Array, n: number): Float6
       logFactor += 250 * Math.LN10;
     }
   }
-  const factor = Math.exp(logFactor);
+  const factor = exp(logFactor);
   for (let k = 0; k < n; k++) g[k]! *= factor;
   return g;
 }

@@ -1,3 +1,4 @@
+import { log } from './libm.js';
 /**
  * Inverse of the standard normal CDF, Wichura's AS241 (PPND16), accurate to about 1e-16.
  * Used for every normal draw so that each one consumes exactly one uniform, and because
@@ -34,7 +35,7 @@ function probitCentral(q: number): number {
 
 function probitTail(p: number, q: number): number {
   let r = q < 0 ? p : 1 - p;
-  r = Math.sqrt(-Math.log(r));
+  r = Math.sqrt(-log(r));
   let x: number;
   if (r <= 5) {
     r -= 1.6;

@@ -1,4 +1,5 @@
 import { billedHours } from './billing.js';
+import { exp, log, powInt } from './libm.js';
 import { type Amount, FIXED, LOGNORMAL, TRIANGULAR, unknownKind } from './model.js';
 import { normalCdf } from './ziggurat.js';
 
@@ -28,7 +29,7 @@ export function amountCdf(x: Amount, at: number): number {
     case FIXED:
       return at >= x.a ? 1 : 0;
     case LOGNORMAL:
-      return at <= 0 ? 0 : normalCdf((Math.log(at) - x.a) / x.b);
+      return at <= 0 ? 0 : normalCdf((log(at) - x.a) / x.b);
     case TRIANGULAR: {
       const [l, m, h] = [x.a, x.b, x.c];
       if (at <= l) return 0;
@@ -102,17 +103,20 @@ export function billedAtoms(
 
 /** E[H^k; H > a] in closed form for a lognormal; for a triangle, Simpson's rule on each linear piece (exact: x^k f is a cubic). */
 export function partialMoment(x: Amount, k: number, a: number): number {
-  if (x.kind === FIXED) return x.a > a ? x.a ** k : 0;
+  if (x.kind === FIXED) return x.a > a ? powInt(x.a, k) : 0;
   if (x.kind === LOGNORMAL) {
-    const from = a <= 0 ? Number.NEGATIVE_INFINITY : Math.log(a);
-    return Math.exp(k * x.a + (k * k * x.b * x.b) / 2) * normalCdf((x.a + k * x.b * x.b - from) / x.b);
+    const from = a <= 0 ? Number.NEGATIVE_INFINITY : log(a);
+    return exp(k * x.a + (k * k * x.b * x.b) / 2) * normalCdf((x.a + k * x.b * x.b - from) / x.b);
   }
   if (x.kind === TRIANGULAR) {
     const [l, m, h] = [x.a, x.b, x.c];
     const density = (t: number) =>
       t < l || t > h ? 0 : t <= m ? (m === l ? 0 : (2 * (t - l)) / ((h - l) * (m - l))) : h === m ? 0 : (2 * (h - t)) / ((h - l) * (h - m));
     const simpson = (lo: number, hi: number) =>
-      lo >= hi ? 0 : ((hi - lo) / 6) * (lo ** k * density(lo) + 4 * ((lo + hi) / 2) ** k * density((lo + hi) / 2) + hi ** k * density(hi));
+      lo >= hi
+        ? 0
+        : ((hi - lo) / 6) *
+          (powInt(lo, k) * density(lo) + 4 * powInt((lo + hi) / 2, k) * density((lo + hi) / 2) + powInt(hi, k) * density(hi));
     return simpson(Math.max(a, l), Math.max(a, m)) + simpson(Math.max(a, m), Math.max(a, h));
   }
   return unknownKind(x.kind);

@@ -2,9 +2,10 @@ import { drawPerTrial } from './amounts.js';
 import { billedHours, chargeCents, toCents } from './billing.js';
 
 import { CountInverter } from './counts.js';
-import { exp, expInRange, fastExp } from './fastmath.js';
+import { expInRange, fastExp } from './fastmath.js';
 import { badYearFactor } from './gamma.js';
 import { purposeKey, unit53 } from './hash.js';
+import { exp, powInt } from './libm.js';
 import {
   type AmountKind,
   type BadYearModel,
@@ -526,7 +527,7 @@ function startMonth(st: OptionState, i: number, m: number): void {
   const growthYears = Math.floor(m / 12);
   for (let o = 0; o < st.n; o++) {
     const fee = st.feeByTrial[o]!;
-    const monthly = growthYears === 0 ? fee[i]! : fee[i]! * (1 + st.annualIncrease[o]!) ** growthYears;
+    const monthly = growthYears === 0 ? fee[i]! : fee[i]! * powInt(1 + st.annualIncrease[o]!, growthYears);
     st.spendCents[o] = toCents(monthly);
     st.exposure[o] = 0;
     st.revenueLost[o] = 0;

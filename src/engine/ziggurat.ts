@@ -1,3 +1,4 @@
+import { exp, log } from './libm.js';
 /** Where the ziggurat's rare rejections take their extra uniforms. */
 export interface UniformSource {
   u(): number;
@@ -24,18 +25,18 @@ const FN = new Float64Array(LAYERS);
 {
   let dn = R;
   let tn = dn;
-  const q = V / Math.exp(-0.5 * dn * dn);
+  const q = V / exp(-0.5 * dn * dn);
   KN[0] = (dn / q) * SCALE;
   KN[1] = 0;
   WN[0] = q / SCALE;
   WN[LAYERS - 1] = dn / SCALE;
   FN[0] = 1;
-  FN[LAYERS - 1] = Math.exp(-0.5 * dn * dn);
+  FN[LAYERS - 1] = exp(-0.5 * dn * dn);
   for (let i = LAYERS - 2; i >= 1; i--) {
-    dn = Math.sqrt(-2 * Math.log(V / dn + Math.exp(-0.5 * dn * dn)));
+    dn = Math.sqrt(-2 * log(V / dn + exp(-0.5 * dn * dn)));
     KN[i + 1] = (dn / tn) * SCALE;
     tn = dn;
-    FN[i] = Math.exp(-0.5 * dn * dn);
+    FN[i] = exp(-0.5 * dn * dn);
     WN[i] = dn / SCALE;
   }
 }
@@ -71,12 +72,12 @@ function zigReject(hz0: number, iz0: number, s: UniformSource): number {
       let tx: number;
       let ty: number;
       do {
-        tx = -Math.log(s.u()) / R;
-        ty = -Math.log(s.u());
+        tx = -log(s.u()) / R;
+        ty = -log(s.u());
       } while (ty + ty < tx * tx);
       return hz > 0 ? R + tx : -R - tx;
     }
-    if (FN[iz]! + s.u() * (FN[iz - 1]! - FN[iz]!) < Math.exp(-0.5 * x * x)) return x;
+    if (FN[iz]! + s.u() * (FN[iz - 1]! - FN[iz]!) < exp(-0.5 * x * x)) return x;
     const u = s.u();
     iz = layerOf(u);
     hz = positionOf(u);
@@ -94,7 +95,7 @@ export function normalCdf(x: number): number {
   let tail: number;
   if (ax > 37) tail = 0;
   else {
-    const e = Math.exp(-0.5 * ax * ax);
+    const e = exp(-0.5 * ax * ax);
     if (ax < 7.07106781186547) {
       let n = 3.52624965998911e-2 * ax + 0.700383064443688;
       n = n * ax + 6.37396220353165;

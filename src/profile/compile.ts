@@ -1,4 +1,5 @@
 import { badYearShape } from '../engine/gamma.js';
+import { log } from '../engine/libm.js';
 import {
   type Amount as EngineAmount,
   fixed,
@@ -21,12 +22,12 @@ export function compileAmount(x: Amount | Share): EngineAmount {
   if (typeof x === 'number') return fixed(x);
   if ('p50' in x) {
     if (x.p90 === x.p50) return fixed(x.p50);
-    return { kind: LOGNORMAL, a: Math.log(x.p50), b: (Math.log(x.p90) - Math.log(x.p50)) / Z90, c: 0 };
+    return { kind: LOGNORMAL, a: log(x.p50), b: (log(x.p90) - log(x.p50)) / Z90, c: 0 };
   }
   if ('mean' in x) {
     if (x.sd === 0) return fixed(x.mean);
-    const s2 = Math.log(1 + (x.sd * x.sd) / (x.mean * x.mean));
-    return { kind: LOGNORMAL, a: Math.log(x.mean) - s2 / 2, b: Math.sqrt(s2), c: 0 };
+    const s2 = log(1 + (x.sd * x.sd) / (x.mean * x.mean));
+    return { kind: LOGNORMAL, a: log(x.mean) - s2 / 2, b: Math.sqrt(s2), c: 0 };
   }
   if (x.low === x.high) return fixed(x.low);
   return { kind: TRIANGULAR, a: x.low, b: x.mode, c: x.high };

@@ -1,3 +1,4 @@
+import { floorLog10, pow10 } from '../engine/libm.js';
 import { CONTROL_CHARACTERS } from '../shared/text.js';
 
 /** Number formatting that never depends on the machine's locale. */
@@ -25,7 +26,7 @@ export function whole(value: number): string {
 /** Rounds to three significant figures for prose ($9,000 rather than $9,013). */
 export function roundish(value: number): number {
   if (value === 0 || !Number.isFinite(value)) return value;
-  const magnitude = 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
+  const magnitude = pow10(floorLog10(Math.abs(value)) - 2);
   return Math.round(value / magnitude) * magnitude;
 }
 

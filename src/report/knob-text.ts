@@ -1,3 +1,4 @@
+import { floorLog10, pow10 } from '../engine/libm.js';
 import type { KnobUnit } from '../shared/units.js';
 
 /**
@@ -44,12 +45,12 @@ const lastKey = (path: string) => /([A-Za-z_]+)$/.exec(path)?.[1] ?? '';
 /** Significant figures for a value shown beside its ± (two standard errors): to the ±'s own first digit. */
 function digitsFor(x: number, pm: number | undefined): number {
   if (pm === undefined || !(pm > 0) || !(Math.abs(x) > 0)) return 3;
-  return Math.min(8, Math.max(2, Math.floor(Math.log10(Math.abs(x))) - Math.floor(Math.log10(pm)) + 1));
+  return Math.min(8, Math.max(2, floorLog10(Math.abs(x)) - floorLog10(pm) + 1));
 }
 
 /** A ± to one significant figure, two when it starts with 1 (± 1.4 rather than ± 1). */
 function pmDigits(pm: number): number {
-  return pm > 0 && Math.floor(pm / 10 ** Math.floor(Math.log10(pm))) === 1 ? 2 : 1;
+  return pm > 0 && Math.floor(pm / pow10(floorLog10(pm))) === 1 ? 2 : 1;
 }
 
 /** `exact`: keep trailing zeros, so a value beside its ± shows the digits the ± speaks of (0.90 ± 0.01). */
@@ -83,7 +84,7 @@ function formatted(unit: KnobUnit, x: number, currency: string, digits: number, 
 /** Whole units of money and counts are always shown whole (never "$2.1E2"). */
 function wholeDigits(unit: KnobUnit, x: number, digits: number): number {
   if (unit !== 'money' && unit !== 'count') return digits;
-  return Math.max(digits, Math.floor(Math.log10(Math.max(1, Math.abs(x)))) + 1);
+  return Math.max(digits, floorLog10(Math.max(1, Math.abs(x))) + 1);
 }
 
 export function bareValue(unit: KnobUnit, x: number, currency: string, pm?: number): string {

@@ -57,3 +57,10 @@ export function textOf(n: Node): string {
   walk(n);
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/** The text inside an element exactly as written (a script's contents), nothing collapsed. */
+export function rawText(n: Node): string {
+  return children(n)
+    .map((c) => (c.nodeName === '#text' ? (c as { value: string }).value : rawText(c)))
+    .join('');
+}

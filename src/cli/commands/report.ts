@@ -6,6 +6,7 @@ import type { Context } from '../program.js';
 
 interface ReportFlags extends SimulationFlags {
   output?: string;
+  live?: boolean;
   date?: string;
   studyTrials?: number;
   set: string[];
@@ -32,6 +33,43 @@ function dateOf(v: string): string {
   if (!m || !d || d.toISOString().slice(0, 10) !== v)
     throw new InvalidArgumentError('The date must be a real date as YYYY-MM-DD, e.g. 2026-12-01.');
   return v;
+}
+
+/** What --live adds to the page: the controls, and the browser scripts `npm run build` made. */
+async function livePage(
+  p: import('../load.js').ProfileInput,
+  flags: ReportFlags,
+  output: import('../../engine/collect.js').SimulationOutput,
+  sensitivity: import('../../report/sensitivity.js').SensitivityJson,
+): Promise<import('../../report/html/page.js').LivePage> {
+  const { readFileSync } = await import('node:fs');
+  const { liveControls } = await import('../../study/controls.js');
+  const { VERSION, WEB_ASSETS } = await import('../version.js');
+  const read = (name: string) => {
+    try {
+      return readFileSync(new URL(name, WEB_ASSETS), 'utf8');
+    } catch {
+      throw new CliError(3, `the live page's scripts are missing (${new URL(name, WEB_ASSETS).pathname}) — run npm run build`);
+    }
+  };
+  const config = liveControls(p.loaded.profile, sensitivity);
+  const file = p.input.file === null ? null : basename(p.input.file);
+  const settings = { trials: output.trials, months: output.months, seed: p.loaded.profile.simulation.seed };
+  const s = { ...settings, seed: flags.seed ?? settings.seed };
+  const command = [
+    `supportcast run ${file ?? '-'} --seed ${s.seed} --trials ${s.trials}`,
+    ...(s.months !== 12 ? [`--months ${s.months}`] : []),
+    ...flags.set.map((x) => `--set '${x}'`),
+  ].join(' ');
+  const json = JSON.stringify({
+    ...config,
+    text: p.input.text,
+    sets: flags.set,
+    settings: s,
+    meta: { version: VERSION, file, sha256: p.input.sha256 },
+    command,
+  });
+  return { config, json, worker: read('worker.js'), panel: read('panel.js') };
 }
 
 async function report(ctx: Context, file: string, flags: ReportFlags): Promise<void> {
@@ -86,6 +124,7 @@ async function report(ctx: Context, file: string, flags: ReportFlags): Promise<v
         assumptions: { header: comments.header, groups: assumptionsOf(loaded.profile, comments) },
         fileName: profile.input.file === null ? null : basename(profile.input.file),
         ...(flags.date ? { date: flags.date } : {}),
+        ...(flags.live ? { live: await livePage(profile, flags, output, sensitivity) } : {}),
       };
     }),
   );
@@ -108,6 +147,7 @@ export function addReportCommand(program: Command, ctx: Context): void {
     .argument('<profile>', 'profile YAML file, - for stdin')
     .option('-o, --output <file>', 'the HTML file to write (atomically)')
     .addOption(new Option('--date <YYYY-MM-DD>', 'print this date on the page (default: no date)').argParser(dateOf))
+    .option('--live', 'add a what-if panel that reruns the model in the browser')
     .addOption(new Option('--study-trials <n>', 'trials per tornado and break-even run (default: 1,024)').argParser(studyTrialsOf));
   addPrecisionOptions(addSimulationOptions(addSetOption(cmd))).action((file: string, flags: ReportFlags) => report(ctx, file, flags));
 }

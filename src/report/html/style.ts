@@ -87,3 +87,25 @@ a{color:inherit}
 `
   .trim()
   .replace(/\n/g, '');
+
+/** The what-if panel: beside the page on a wide screen, above it on a narrow one, never on paper. */
+export const LIVE_STYLE = `
+#whatif{border:1px solid var(--rule);border-radius:6px;padding:8px 14px;margin:16px 0;background:#f7f9fb}
+#whatif h2{border:0;margin:4px 0;padding:0}
+#whatif .control{margin:10px 0}
+#whatif label{display:block;font-size:.92em}
+#whatif output{font-weight:600;font-variant-numeric:tabular-nums}
+#whatif .control.changed output{color:var(--accent)}
+#whatif input[type=range]{display:block;width:100%;margin:2px 0}
+#whatif button{font:inherit;padding:4px 10px}
+#whatif-status{font-weight:600;margin:6px 0}
+#whatif code{display:block;margin-top:2px}
+.stale{color:var(--warn);font-weight:600}
+@media (min-width:1200px){
+body.live main{margin-left:max(20px,calc(50vw - 560px))}
+#whatif{position:fixed;top:16px;right:16px;width:330px;max-height:calc(100vh - 32px);overflow:auto;margin:0}
+}
+@media print{#whatif{display:none}}
+`
+  .trim()
+  .replace(/\n/g, '');
