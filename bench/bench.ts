@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, freemem, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { liveTimings } from './live.js';
+import { referenceRatios } from './reference.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -160,6 +161,27 @@ const summary = [
 ];
 process.stdout.write(`${summary.join('\n')}\n`);
 
+const reference = referenceRatios(root, quick ? 1 : repeats, quick ? 1000 : 10_000);
+if (reference.note) process.stdout.write(`${reference.note}\n`);
+const referenceSection =
+  reference.rows.length === 0
+    ? `\n${reference.note}\n`
+    : `
+## Against the C reference
+
+bench/reference/reference.c: a straightforward single-threaded C program of the same model (docs/model.md), built with
+\`gcc -O2 -march=native\`, reading the profile's compiled model (bench/reference/export-model.ts); its own xoshiro256++,
+Poisson, gamma, normal and triangular samplers. Each row is the median of ${quick ? 1 : repeats} paired wall-time ratios,
+supportcast / C, whole processes (Node's start-up included; below 1: supportcast is faster). Targets: ≤ 0.6 on both
+cores, ≤ 0.9 on one thread.
+
+| case | supportcast / C | pairs |
+| --- | ---: | --- |
+${reference.rows.join('\n')}
+
+${reference.note}
+`;
+
 const live = await liveTimings(root, quick ? 2 : 7);
 if (live.note) process.stdout.write(`${live.note}\n`);
 const liveSection = live.note
@@ -198,7 +220,7 @@ The machine is shared: run-to-run spread of 20% or more is normal here.
 ${rows.join('\n')}
 
 ${summary.map((s) => `- ${s}`).join('\n')}
-${liveSection}`;
+${referenceSection}${liveSection}`;
   writeFileSync(new URL('./RESULTS.md', import.meta.url), md);
   process.stdout.write('wrote bench/RESULTS.md\n');
 }
