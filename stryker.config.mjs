@@ -19,6 +19,7 @@ export default {
   thresholds: { high: 90, low: 90, break: null },
   concurrency: 2,
   timeoutMS: 30_000,
+  dryRunTimeoutMinutes: 20,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   ignorePatterns: ['dist', 'tests/.tmp', 'x.tmp', 'reports', '.stryker-tmp', 'bench/RESULTS.md'],

@@ -143,6 +143,12 @@ describe.skipIf(browserPath === undefined)('the live what-if page in Chromium', 
       await settled(page, []);
       expect(await sectionsOf(page)).toEqual(initial);
       expect(page.url()).not.toContain('#');
+      // Reset does the same from anywhere: every control back to the profile.
+      await page.locator(`#ctl-${config.controls.length - 1}`).fill(String(config.controls.at(-1)!.max));
+      await settled(page, JSON.parse((await page.getAttribute('#whatif', 'data-sets'))!) as string[]);
+      await page.click('#whatif-reset');
+      await settled(page, []);
+      expect(await sectionsOf(page)).toEqual(initial);
 
       // On a phone the panel sits above the report, and nothing scrolls sideways.
       await page.setViewportSize({ width: 390, height: 844 });

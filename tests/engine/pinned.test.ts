@@ -3,7 +3,7 @@
  * and checks it on the running engine, trial by trial, not on a twin of the code.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, metricOf, summarize } from '../../src/engine/analyze.js';
+import { analyze, batchedMetricSaving, decide, metricOf, pairedSaving, summarize } from '../../src/engine/analyze.js';
 import { baseProfile, optionIndex, simulateProfile } from '../helpers/profiles.js';
 
 function withHybrid(escalation: number) {
@@ -112,5 +112,37 @@ describe('summaries and metrics', () => {
   it('names break-fix “Break-fix” whatever the profile calls its other options', () => {
     const { out } = simulateProfile(baseProfile(), { trials: 10 });
     expect(out.options[0]).toMatchObject({ id: 'break_fix', label: 'Break-fix' });
+  });
+});
+
+describe('the decision’s savings and how sure they are', () => {
+  const f64 = (xs: number[]) => Float64Array.from(xs);
+  const inputsOf = (a: number[], b: number[]) => ({
+    basis: [f64(a), f64(b)],
+    spend: [f64(a), f64(b)],
+    downtimeCost: [f64(a.map(() => 0)), f64(b.map(() => 0))],
+    directCost: [f64(a.map(() => 0)), f64(b.map(() => 0))],
+  });
+
+  it('has no standard error to give from one trial or one batch: 0, not an error', () => {
+    expect(pairedSaving(f64([3]), f64([1]))).toEqual({ mean: 2, se: 0 });
+    expect(batchedMetricSaving(f64([3]), f64([1]), 'p50')).toEqual({ saving: 2, se: 0 });
+  });
+
+  it('on the mean, the metric’s saving is the paired mean saving with its own standard error', () => {
+    const d = decide(inputsOf([10, 14, 9, 20, 12], [8, 9, 9, 11, 10]), 'total_cost', 'mean');
+    expect(d.metricSaving).toBe(d.meanSaving);
+    expect(d.metricSavingSe).toBe(d.meanSavingSe);
+  });
+
+  it('is too close to call exactly when the saving is within two standard errors', () => {
+    // Paired differences 0, 0, 20, 20: mean 10, sd √(400/3), SE 5.77 — 10 is within 2 SE.
+    const close = decide(inputsOf([100, 100, 100, 100], [100, 100, 80, 80]), 'total_cost', 'mean');
+    expect(close.meanSaving).toBe(10);
+    expect(close.meanSavingSe).toBeCloseTo(Math.sqrt(400 / 3) / 2, 12);
+    expect(close.tooClose).toBe(true);
+    // Differences 9, 9, 11, 11: mean 10, SE 0.577 — far beyond 2 SE.
+    const clear = decide(inputsOf([100, 100, 100, 100], [91, 91, 89, 89]), 'total_cost', 'mean');
+    expect(clear.tooClose).toBe(false);
   });
 });
