@@ -1,14 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, SCREENSHOTS, sharedChromium, watchPage } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const browserPath = chromiumPath();
-const SCREENSHOTS = join(process.cwd(), 'tests', '.tmp', 'screenshots');
 const SCENARIOS = ['dental-clinic', 'office-5', 'multisite-150'];
 const SECTIONS = ['recommendation', 'yearly', 'monthly', 'split', 'budget'];
 
@@ -47,14 +46,7 @@ async function cliResult(args: string[]): Promise<Result> {
 const same = (r: Result) => ({ options: r.options, recommendation: r.recommendation, histogram: r.histogram });
 
 describe.skipIf(browserPath === undefined)('the live what-if page in Chromium', { tags: ['slow'] }, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: browserPath!, args: ['--no-sandbox'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = sharedChromium();
 
   for (const name of SCENARIOS) {
     it(`${name}: the managed fee moves the answer as breakeven predicts, back restores it exactly, the link and the download reproduce it`, async () => {
@@ -69,15 +61,9 @@ describe.skipIf(browserPath === undefined)('the live what-if page in Chromium', 
         controls: { id: string; min: number; max: number; value: number; effect: { kind: string } }[];
       };
       const url = pathToFileURL(file).href;
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();
-      const problems: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      context.on('request', (r) => requests.push(r.url()));
+      const { problems, requests } = watchPage(context, page);
       await page.goto(url);
       await page.waitForSelector('#whatif[data-state="ready"]');
       const initial = await sectionsOf(page);

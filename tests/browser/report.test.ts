@@ -1,15 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, pdfPages } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, pdfPages, SCREENSHOTS, sharedChromium, watchPage } from '../helpers/browser.js';
 import { runCli } from '../helpers/cli.js';
 import { tmpDir } from '../helpers/tmp.js';
 
 const browserPath = chromiumPath();
-/** Screenshots land here for a person to look at after the run (tests/.tmp is emptied when a run starts). */
-const SCREENSHOTS = join(process.cwd(), 'tests', '.tmp', 'screenshots');
 
 const SCENARIOS = ['dental-clinic', 'office-5', 'multisite-150'];
 
@@ -20,14 +17,7 @@ it.runIf(browserPath === undefined && process.env.CI === 'true')('finds Chromium
 
 // Without Chromium only these tests are skipped; tests/global-setup.mjs prints the one line that says so.
 describe.skipIf(browserPath === undefined)('the client report in Chromium', { tags: ['slow'] }, () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: browserPath!, args: ['--no-sandbox'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = sharedChromium();
 
   for (const name of SCENARIOS) {
     it(`opens ${name}'s report from disk with no request, no error, no sideways scroll, the run's words and at most 4 printed pages`, async () => {
@@ -40,15 +30,9 @@ describe.skipIf(browserPath === undefined)('the client report in Chromium', { ta
       const url = pathToFileURL(file).href;
 
       for (const width of [1280, 390]) {
-        const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
+        const context = await chrome.browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
         const page = await context.newPage();
-        const problems: string[] = [];
-        const requests: string[] = [];
-        page.on('console', (m) => {
-          if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-        page.on('request', (r) => requests.push(r.url()));
+        const { problems, requests } = watchPage(context, page);
         await page.goto(url, { waitUntil: 'load' });
         expect(problems).toEqual([]);
         expect(requests).toEqual([url]);
