@@ -25,7 +25,7 @@ async function outputOf(args: string[], lines: number | undefined): Promise<stri
   return (lines === undefined ? out : [...out.slice(0, lines), '…']).join('\n');
 }
 
-describe('README examples', { tags: ['slow'] }, () => {
+describe('README examples', { tags: ['slow', 'e2e'] }, () => {
   it('has examples to check, each one block (an empty block would make the pattern run into the next)', () => {
     expect(examples.length).toBeGreaterThanOrEqual(8);
     for (const e of examples) expect(e.shown, e.args.join(' ')).not.toContain('<!-- example');

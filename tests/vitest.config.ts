@@ -23,6 +23,13 @@ export default defineConfig({
     env: { FORCE_COLOR: '0' },
     testTimeout: 60_000,
     // Slow tests run in CI and `npm test`; `npm run test:quick` leaves them out while iterating.
-    tags: [{ name: 'slow', description: 'End-to-end or long statistical runs (over about a second each).' }],
+    tags: [
+      { name: 'slow', description: 'End-to-end or long statistical runs (over about a second each).' },
+      {
+        name: 'e2e',
+        description:
+          'The product as a user meets it: a real browser, every README example, installing the package. npm run test:e2e; CI runs them.',
+      },
+    ],
   },
 });

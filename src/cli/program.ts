@@ -17,6 +17,7 @@ import { addSensitivityCommand } from './commands/sensitivity.js';
 import { addValidateCommand } from './commands/validate.js';
 import { CliError, EXIT_INTERNAL } from './errors.js';
 import type { Io } from './io.js';
+import { parseThreads } from './options.js';
 import { VERSION } from './version.js';
 
 /** What every command gets: where to write, and the colours for what it writes. */
@@ -46,6 +47,19 @@ export function makeProgram(ctx: Context): Command {
     // Help the same on every terminal: 80 columns, whatever the window.
     .configureHelp({ helpWidth: 80 })
     .exitOverride();
+  // SUPPORTCAST_THREADS: the default for --threads, for a shared CI box or a test suite that runs several at once.
+  program.hook('preAction', (_, action) => {
+    const wanted = ctx.io.env['SUPPORTCAST_THREADS'];
+    if (wanted === undefined || action.getOptionValueSource('threads') !== 'default') return;
+    try {
+      action.setOptionValue('threads', parseThreads(wanted));
+    } catch {
+      throw new CliError(
+        2,
+        `SUPPORTCAST_THREADS must be a whole number from 1, got ${JSON.stringify(wanted)} — e.g. SUPPORTCAST_THREADS=2`,
+      );
+    }
+  });
   addRunCommand(program, ctx);
   addCompareCommand(program, ctx);
   addBreakevenCommand(program, ctx);

@@ -45,7 +45,7 @@ async function cliResult(args: string[]): Promise<Result> {
 
 const same = (r: Result) => ({ options: r.options, recommendation: r.recommendation, histogram: r.histogram });
 
-describe.skipIf(browserPath === undefined)('the live what-if page in Chromium', { tags: ['slow'] }, () => {
+describe.skipIf(browserPath === undefined)('the live what-if page in Chromium', { tags: ['slow', 'e2e'] }, () => {
   const chrome = sharedChromium();
 
   for (const name of SCENARIOS) {

@@ -11,12 +11,12 @@ const browserPath = chromiumPath();
 const SCENARIOS = ['dental-clinic', 'office-5', 'multisite-150'];
 
 // CI installs Chromium (.ci/run): there a missing browser is a failure, never a quiet skip.
-it.runIf(browserPath === undefined && process.env.CI === 'true')('finds Chromium in CI', () => {
+it.runIf(browserPath === undefined && process.env.CI === 'true')('finds Chromium in CI', { tags: ['e2e'] }, () => {
   expect(browserPath, 'Chromium in CI').toBeDefined();
 });
 
 // Without Chromium only these tests are skipped; tests/global-setup.mjs prints the one line that says so.
-describe.skipIf(browserPath === undefined)('the client report in Chromium', { tags: ['slow'] }, () => {
+describe.skipIf(browserPath === undefined)('the client report in Chromium', { tags: ['slow', 'e2e'] }, () => {
   const chrome = sharedChromium();
 
   for (const name of SCENARIOS) {

@@ -11,7 +11,7 @@ async function json(args: string[]) {
   return JSON.parse(r.stdout);
 }
 
-describe('supportcast breakeven', { tags: ['slow'] }, () => {
+describe('supportcast breakeven', { tags: ['slow', 'e2e'] }, () => {
   it('finds a fixed fee\u2019s break-even at the closed form, to the cent, with the closed form\u2019s error', async () => {
     const b = await json(['breakeven', DENTAL, '--vary', 'managed.per_employee', ...FAST]);
     const run = await json(['run', DENTAL, '--trials', '2000']);

@@ -8,7 +8,7 @@ async function json(args: string[]) {
   return JSON.parse(r.stdout);
 }
 
-describe('the decision commands on every shipped scenario', { tags: ['slow'] }, () => {
+describe('the decision commands on every shipped scenario', { tags: ['slow', 'e2e'] }, () => {
   it.each(['scenarios/office-5.yaml', 'scenarios/dental-clinic.yaml', 'scenarios/multisite-150.yaml'])('%s', async (file) => {
     const b = await json(['breakeven', file, '--trials', '400', '--search-trials', '200']);
     const vb = schemaValidator('breakeven.schema.json');

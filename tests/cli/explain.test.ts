@@ -7,7 +7,7 @@ import { resultValidator } from '../helpers/schema.js';
 
 const SCENARIOS = ['scenarios/office-5.yaml', 'scenarios/dental-clinic.yaml', 'scenarios/multisite-150.yaml'];
 
-describe('run --explain', { tags: ['slow'] }, () => {
+describe('run --explain', { tags: ['slow', 'e2e'] }, () => {
   it.each(SCENARIOS)('%s: every exact mean is within 3 SE of the simulated one', async (file) => {
     const r = await runCli(['run', file, '--explain', '--json']);
     expect(r.code, r.stderr).toBe(0);

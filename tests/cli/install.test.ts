@@ -30,7 +30,7 @@ function installed(dir: string, prefix: string, args: string[]) {
   });
 }
 
-describe('installing the command for use anywhere (README: Install)', { tags: ['slow'] }, () => {
+describe('installing the command for use anywhere (README: Install)', { tags: ['slow', 'e2e'] }, () => {
   it('installs from a packed tarball, offline, and runs from another folder', () => {
     const dir = tmpDir();
     // dist/ is built by `npm test` before the tests run; packing need not build again.

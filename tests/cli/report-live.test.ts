@@ -25,9 +25,15 @@ describe('script text in a page', () => {
   });
 });
 
-describe('supportcast report --live', { tags: ['slow'] }, () => {
+let dentalPage: Promise<string> | undefined;
+const dental = () => {
+  dentalPage ??= live();
+  return dentalPage;
+};
+
+describe('supportcast report --live', { tags: ['slow', 'e2e'] }, () => {
   it('adds the panel (hidden until its script runs), three scripts and a policy that allows only them', async () => {
-    const html = await live();
+    const html = await dental();
     const { root, errors } = parseHtml(html);
     expect(errors).toEqual([]);
     const scripts = byTag(root, 'script');
@@ -70,7 +76,7 @@ describe('supportcast report --live', { tags: ['slow'] }, () => {
   });
 
   it('says which sections the panel does not rerun', async () => {
-    const { root } = parseHtml(await live());
+    const { root } = parseHtml(await dental());
     for (const id of ['drivers', 'assumptions']) {
       const stale = byTag(byId(root, id)!, 'p').find((p) => attr(p, 'class') === 'stale')!;
       expect(attr(stale, 'hidden')).toBe('');

@@ -16,9 +16,16 @@ async function report(args: string[], file = DENTAL): Promise<string> {
   return readFileSync(out, 'utf8');
 }
 
-describe('supportcast report', { tags: ['slow'] }, () => {
+/** The dental page at FAST, made once: the tests that only read it share it. */
+let dentalPage: Promise<string> | undefined;
+const dental = () => {
+  dentalPage ??= report([]);
+  return dentalPage;
+};
+
+describe('supportcast report', { tags: ['slow', 'e2e'] }, () => {
   it('writes one valid HTML document with the sections in the order a client reads them', async () => {
-    const html = await report([]);
+    const html = await dental();
     const { root, errors } = parseHtml(html);
     expect(errors).toEqual([]);
     const order = elements(root)
@@ -29,7 +36,7 @@ describe('supportcast report', { tags: ['slow'] }, () => {
   });
 
   it('asks for nothing outside the file: no script, no link, no source, no url() — and says so in its security policy', async () => {
-    const html = await report([]);
+    const html = await dental();
     const { root } = parseHtml(html);
     expect(byTag(root, 'script')).toHaveLength(0);
     expect(byTag(root, 'link')).toHaveLength(0);
@@ -41,7 +48,7 @@ describe('supportcast report', { tags: ['slow'] }, () => {
   });
 
   it('gives every chart a title, a description and its numbers as a table', async () => {
-    const { root } = parseHtml(await report([]));
+    const { root } = parseHtml(await dental());
     const figures = byTag(root, 'figure');
     expect(figures.length).toBe(5);
     for (const f of figures) {
@@ -57,7 +64,7 @@ describe('supportcast report', { tags: ['slow'] }, () => {
   });
 
   it('says the same recommendation as run, sentence for sentence', async () => {
-    const html = await report([]);
+    const html = await dental();
     const run = await runCli(['run', DENTAL, '--trials', '1200', '--json']);
     const reasons = JSON.parse(run.stdout).recommendation.reasons as string[];
     const { root } = parseHtml(html);
@@ -69,7 +76,7 @@ describe('supportcast report', { tags: ['slow'] }, () => {
   });
 
   it('lists every comment the profile gives, beside its input', async () => {
-    const html = await report([]);
+    const html = await dental();
     const { root } = parseHtml(html);
     const text = textOf(byId(root, 'assumptions')!);
     const comments = profileComments(readFileSync(DENTAL, 'utf8'));
@@ -89,7 +96,7 @@ describe('supportcast report', { tags: ['slow'] }, () => {
   });
 
   it('is byte-identical for the same inputs on any number of threads, and dated only with --date', async () => {
-    const one = await report(['--threads', '1']);
+    const one = await dental();
     const four = await report(['--threads', '4']);
     expect(four).toBe(one);
     expect(one).not.toMatch(/20\d\d-\d\d-\d\d/);

@@ -29,7 +29,7 @@ async function json(args: string[]) {
   };
 }
 
-describe('supportcast sensitivity', { tags: ['slow'] }, () => {
+describe('supportcast sensitivity', { tags: ['slow', 'e2e'] }, () => {
   it('puts an input built to dominate at the top: a ransomware rate uncertain over two orders of magnitude', async () => {
     const s = await json([
       'sensitivity',

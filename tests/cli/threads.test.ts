@@ -81,3 +81,18 @@ describe('progress bar', { tags: ['slow'] }, () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('SUPPORTCAST_THREADS', () => {
+  it('sets the default for --threads, refuses what is not a count in one line, and gives the same numbers', async () => {
+    const argv = ['run', 'scenarios/office-5.yaml', '--trials', '3000', '--json'];
+    const two = await runCli(argv, { env: { SUPPORTCAST_THREADS: '2' } });
+    const flag = await runCli([...argv, '--threads', '1'], { env: { SUPPORTCAST_THREADS: 'lots' } });
+    expect(two.code, two.stderr).toBe(0);
+    // An explicit --threads wins, so the bad value is never read.
+    expect(flag.code, flag.stderr).toBe(0);
+    expect(two.stdout).toBe(flag.stdout);
+    const bad = await runCli(argv, { env: { SUPPORTCAST_THREADS: 'lots' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('error: SUPPORTCAST_THREADS must be a whole number from 1, got "lots" — e.g. SUPPORTCAST_THREADS=2\n');
+  });
+});
