@@ -1,24 +1,14 @@
+import type { Summary } from '../engine/summary.js';
 import { type Cell, renderCsv } from './csv.js';
 import { mdText, money, printable } from './format.js';
 import { gridMarkdown, type MarkdownGrid } from './grid.js';
 import { wrap } from './table.js';
 import type { Theme } from './theme.js';
 
-/** mean, sd and the percentiles of break-fix's monthly spend. */
-export interface SpendStats {
-  mean: number;
-  sd: number;
-  p5: number;
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p90: number;
-  p95: number;
-  p99: number;
-}
-
 export const STAT_KEYS = ['mean', 'sd', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'] as const;
+
+/** mean, sd and the percentiles of break-fix's monthly spend: a run's Summary without cvar95 and the SEs. */
+export type SpendStats = Pick<Summary, (typeof STAT_KEYS)[number]>;
 
 /** `supportcast/exact@1` (schema/exact.schema.json). */
 export interface ExactJson {

@@ -90,7 +90,6 @@ describe.skipIf(browserPath === undefined)('the live what-if page in Chromium', 
       const target = crossing !== null && crossing > fee.value && crossing * 1.3 <= fee.max ? crossing * 1.3 : fee.max;
       const expected = crossing !== null && crossing > fee.value && target > crossing ? entry.above : entry.below;
       const slider = page.locator(`#ctl-${config.controls.indexOf(fee)}`);
-      const t0 = Date.now();
       await slider.fill(String(target));
       const sets = JSON.parse((await page.getAttribute('#whatif', 'data-sets'))!) as string[];
       expect(sets).toHaveLength(1);
@@ -102,7 +101,6 @@ describe.skipIf(browserPath === undefined)('the live what-if page in Chromium', 
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-live-after.png`) });
       const firstMs = Number(await page.getAttribute('#whatif', 'data-first'));
       expect(firstMs).toBeGreaterThan(0);
-      expect(Date.now() - t0).toBeGreaterThan(0);
 
       // The link reproduces the view.
       const linked = page.url();
