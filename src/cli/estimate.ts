@@ -1,4 +1,6 @@
+import { STREAM_TRIALS } from '../engine/analyze.js';
 import type { Model, RunSettings } from '../engine/model.js';
+import { PILOT_VALUES } from '../engine/order-stats.js';
 import { formatLimit, LIMITS } from '../profile/limits.js';
 import { expectedIncidentsPerMonth, optionCount } from '../run/work.js';
 import { CliError } from './errors.js';
@@ -16,16 +18,27 @@ export interface RunEstimate {
 
 /**
  * What a run will cost before it starts: expected incidents × trials × months (× options)
- * for time, and the result arrays it holds for memory: two trial-month arrays and five
- * trial arrays per option, plus a copy of the largest for its percentiles.
+ * for time; for memory, the arrays it holds. Kept in memory: two trial-month arrays and six
+ * trial arrays per option, plus a copy of the largest for its percentiles. Streamed: two
+ * steps' arrays in flight, and per summarised array the order statistics' pilot and windows
+ * (order-stats.ts: about 30 √trials values a trial for its nine targets, 20 bytes each).
  */
-export function estimateRun(model: Model, settings: RunSettings, threads: number): RunEstimate {
+export function estimateRun(model: Model, settings: RunSettings, threads: number, streamed = false): RunEstimate {
   const options = optionCount(model);
   const trialMonths = settings.trials * settings.months;
   const incidents = trialMonths * expectedIncidentsPerMonth(model);
   const work = (incidents + trialMonths) * options;
-  const bytes = 8 * (options * (2 * trialMonths + 5 * settings.trials) + trialMonths);
+  const bytes = streamed
+    ? streamedBytes(options, settings.trials, settings.months)
+    : 8 * (options * (2 * trialMonths + 6 * settings.trials) + trialMonths);
   return { incidents, work, bytes, seconds: work / EVALUATIONS_PER_SECOND / Math.max(1, threads) };
+}
+
+function streamedBytes(options: number, trials: number, months: number): number {
+  const step = Math.min(trials, STREAM_TRIALS);
+  const inFlight = 2 * 8 * options * step * (2 * months + 6);
+  const order = (perTrial: number) => 8 * Math.min(trials * perTrial, PILOT_VALUES) + 20 * 30 * Math.sqrt(trials) * perTrial;
+  return inFlight + options * (2 * order(months) + 7 * order(1));
 }
 
 function duration(seconds: number): string {

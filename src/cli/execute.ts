@@ -9,6 +9,7 @@ import type { RunReport } from '../report/table.js';
 import { type Executor, InThreadExecutor, type Progress } from '../run/executor.js';
 import { PILOT_TRIALS, type PrecisionOutcome, type PrecisionRun, runToPrecision } from '../run/precision.js';
 import { RunSession } from '../run/run.js';
+import { runStreamed } from '../run/stream.js';
 import { PARALLEL_THRESHOLD, workOf } from '../run/work.js';
 import { WorkerPool } from '../run/worker-pool.js';
 import { CliError } from './errors.js';
@@ -114,13 +115,15 @@ export async function runProfile(
   exec: Execution,
   precision?: PrecisionFlag & { readonly maxTrials: number },
   explain = false,
-): Promise<RunReport & { readonly output: SimulationOutput }> {
+  /** Keep every trial's values (the report's charts need them); otherwise a fixed run is streamed in bounded memory. */
+  keepValues = false,
+): Promise<RunReport & { readonly output: SimulationOutput | undefined }> {
   const { model, profile } = p.loaded;
   let analysis: Analysis;
-  let output: SimulationOutput;
+  let output: SimulationOutput | undefined;
   let reached: PrecisionOutcome | undefined;
   try {
-    if (precision === undefined) ({ analysis, output } = await runFixed(model, settings, exec, `simulating ${profile.name}`));
+    if (precision === undefined) ({ analysis, output } = await runFixed(model, settings, exec, `simulating ${profile.name}`, keepValues));
     else ({ analysis, output, outcome: reached } = await runPrecise(model, settings, precision, exec, `simulating ${profile.name}`));
   } catch (e) {
     throw memoryFailure(e) ?? e;
@@ -147,19 +150,25 @@ export async function runProfile(
   return { result, model, source, output };
 }
 
-/** A run of a fixed number of trials, refused beforehand when it is beyond the limits. */
+/**
+ * A run of a fixed number of trials, refused beforehand when it is beyond the limits: kept in
+ * memory when asked to, else streamed (the same numbers, in memory bounded through √trials).
+ */
 async function runFixed(
   model: Model,
   settings: RunSettings,
   exec: Execution,
   label: string,
-): Promise<{ analysis: Analysis; output: SimulationOutput }> {
-  refuseLargeRun(estimateRun(model, settings, exec.threads), settings, exec.allowLarge);
+  keepValues: boolean,
+): Promise<{ analysis: Analysis; output: SimulationOutput | undefined }> {
+  refuseLargeRun(estimateRun(model, settings, exec.threads, !keepValues), settings, exec.allowLarge);
   const work = workOf(model, settings);
   const onProgress = exec.track(work, label);
+  const options = onProgress ? { onProgress } : {};
   try {
+    if (!keepValues) return { analysis: await runStreamed(model, settings, exec.executorFor(work), options), output: undefined };
     const session = new RunSession(model, settings);
-    await session.extendTo(settings.trials, exec.executorFor(work), onProgress ? { onProgress } : {});
+    await session.extendTo(settings.trials, exec.executorFor(work), options);
     const output = session.output();
     return { analysis: analyze(model, output), output };
   } finally {

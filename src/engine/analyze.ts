@@ -1,10 +1,13 @@
+import { quantile } from 'simple-statistics';
 import type { SimulationOutput } from './collect.js';
-import { type Decision, decide } from './decision.js';
-import { type Axis, histogramCounts, niceAxis } from './histogram.js';
+import { addWins, type Decision, DecisionAccumulator } from './decision.js';
+import { type Axis, binOf, niceAxis } from './histogram.js';
 import type { Model } from './model.js';
-import { QUANTITIES, QUANTITY_SHAPE, type ReportedQuantity } from './quantities.js';
-import type { OptionInfo } from './simulate.js';
-import { type Summary, summarize } from './summary.js';
+import type { OrderSettings } from './order-stats.js';
+import { QUANTITIES, QUANTITY_SHAPE, type QuantityArrays, REPORTED_QUANTITIES, type ReportedQuantity } from './quantities.js';
+import { BLOCK_SIZE } from './rng.js';
+import { type OptionInfo, optionsOf } from './simulate.js';
+import { asNumbers, type Summary, SummaryAccumulator } from './summary.js';
 
 export type { Components, Decision, Versus } from './decision.js';
 export { batchedMetricSaving, decide, metricOf, pairedSaving } from './decision.js';
@@ -37,6 +40,13 @@ export interface YearlyCostHistogram {
 /** Bins of the yearly-cost histograms: 40 fit beside a label in 80 columns. */
 export const HISTOGRAM_BINS = 40;
 
+/**
+ * The trials the yearly-cost histogram's axis is read from: all of them in a run up to this
+ * size, the first this many in a larger one, so a run of any size bins every trial in one
+ * pass (values beyond the axis count in its end bins, as always).
+ */
+export const HISTOGRAM_AXIS_TRIALS = 16 * BLOCK_SIZE;
+
 /** Each trial's highest regular month: what a budget must survive, not just the typical month. */
 export function worstMonths(monthly: Float64Array, months: number): Float64Array {
   const trials = monthly.length / months;
@@ -54,72 +64,176 @@ export function worstMonths(monthly: Float64Array, months: number): Float64Array
  * highest P95 of any (the last bin holds the top 5 % or less of each): wide enough to show
  * every shape, without a few ransomware years squeezing the rest into a couple of bins.
  */
-export function yearlyCostHistogram(horizonTotal: readonly Float64Array[], months: number, p95s: readonly number[]): YearlyCostHistogram {
-  const perYear = 12 / months;
-  const yearly = horizonTotal.map((v) => v.map((x) => x * perYear));
+export function yearlyCostAxis(horizonTotal: readonly Float64Array[], perYear: number): Axis {
   let low = Number.POSITIVE_INFINITY;
-  for (const v of yearly) for (let i = 0; i < v.length; i++) low = Math.min(low, v[i]!);
-  const axis = niceAxis(low, Math.max(...p95s) * perYear, HISTOGRAM_BINS);
-  return { axis, counts: yearly.map((v) => histogramCounts(v, axis)) };
+  for (const v of horizonTotal) for (let i = 0; i < v.length; i++) low = Math.min(low, v[i]! * perYear);
+  const p95s = horizonTotal.map((v) => quantile(asNumbers(v), 0.95));
+  return niceAxis(low, Math.max(...p95s) * perYear, HISTOGRAM_BINS);
+}
+
+/** The yearly-cost histogram, gathered trial by trial: the axis from the first HISTOGRAM_AXIS_TRIALS trials, then every trial binned. */
+class YearlyCostAccumulator {
+  private axis: Axis | undefined;
+  private readonly head: Float64Array[];
+  private headFill = 0;
+  private readonly counts: number[][];
+
+  constructor(
+    options: number,
+    readonly trials: number,
+    readonly perYear: number,
+  ) {
+    const axisTrials = Math.min(trials, HISTOGRAM_AXIS_TRIALS);
+    this.head = Array.from({ length: options }, () => new Float64Array(axisTrials));
+    this.counts = Array.from({ length: options }, () => new Array<number>(HISTOGRAM_BINS).fill(0));
+  }
+
+  add(horizonTotal: readonly Float64Array[]): void {
+    const count = horizonTotal[0]!.length;
+    for (let i = 0; i < count; i++) {
+      if (this.axis === undefined) {
+        for (let o = 0; o < this.head.length; o++) this.head[o]![this.headFill] = horizonTotal[o]![i]!;
+        if (++this.headFill === this.head[0]!.length) this.binHead();
+      } else for (let o = 0; o < this.head.length; o++) this.counts[o]![binOf(horizonTotal[o]![i]! * this.perYear, this.axis)]! += 1;
+    }
+  }
+
+  private binHead(): void {
+    const axis = yearlyCostAxis(this.head, this.perYear);
+    this.axis = axis;
+    this.head.forEach((v, o) => {
+      for (let i = 0; i < v.length; i++) this.counts[o]![binOf(v[i]! * this.perYear, axis)]! += 1;
+    });
+  }
+
+  finish(): YearlyCostHistogram {
+    return { axis: this.axis!, counts: this.counts };
+  }
 }
 
 /** Per option, the share of trials in which it is cheapest; ties share the trial equally. */
 export function pBest(values: readonly Float64Array[], trials: number): number[] {
   const wins = values.map(() => 0);
-  for (let t = 0; t < trials; t++) {
-    let best = Number.POSITIVE_INFINITY;
-    let ties = 0;
-    for (const v of values) {
-      const x = v[t]!;
-      if (x < best) {
-        best = x;
-        ties = 1;
-      } else if (x === best) ties++;
-    }
-    for (let o = 0; o < values.length; o++) if (values[o]![t] === best) wins[o]! += 1 / ties;
-  }
+  for (let t = 0; t < trials; t++) addWins(wins, values, t);
   return wins.map((w) => w / trials);
 }
 
-function shareAbove(values: Float64Array, limit: number): number {
-  let over = 0;
-  for (let i = 0; i < values.length; i++) if (values[i]! > limit) over++;
-  return over / values.length;
+/** Trials per step of a streamed run: two steps, 16 MB, in flight for a 150-person profile. */
+export const STREAM_TRIALS = 8 * BLOCK_SIZE;
+
+/**
+ * Everything docs/model.md §6 reports, gathered from trials as they come, in trial order, in
+ * memory bounded by the run's size only through √trials (order-stats.ts). `add` takes the
+ * values of the next trials; `finish` gives the analysis, or undefined when a percentile
+ * needs one more pass: then `secondPass()`, every trial again, and `finish`.
+ */
+export class RunAccumulator {
+  private readonly options: readonly OptionInfo[];
+  private readonly summaries: Record<ReportedQuantity, SummaryAccumulator>[];
+  private readonly decision: DecisionAccumulator;
+  private readonly yearly: YearlyCostAccumulator;
+  private readonly overBudget: number[];
+  private trialsSeen = 0;
+  private secondPassing = false;
+
+  constructor(
+    readonly model: Model,
+    readonly trials: number,
+    readonly months: number,
+    settings?: OrderSettings,
+  ) {
+    this.options = optionsOf(model);
+    const shapeOf = (q: ReportedQuantity) => (q !== 'worst_month_spend' && QUANTITY_SHAPE[q] === 'month' ? months : 1);
+    this.summaries = this.options.map(
+      () =>
+        Object.fromEntries(REPORTED_QUANTITIES.map((q) => [q, new SummaryAccumulator(trials, shapeOf(q), settings)])) as Record<
+          ReportedQuantity,
+          SummaryAccumulator
+        >,
+    );
+    this.decision = new DecisionAccumulator(this.options.length, trials, model.decision.basis, model.decision.metric);
+    this.yearly = new YearlyCostAccumulator(this.options.length, trials, 12 / months);
+    this.overBudget = this.options.map(() => 0);
+  }
+
+  /** The values of the next `trials` trials (the quantities' arrays for exactly those trials). */
+  add(values: QuantityArrays): void {
+    const count = values.horizon_spend[0]!.length;
+    this.options.forEach((_, o) => {
+      const acc = this.summaries[o]!;
+      for (const q of QUANTITIES) acc[q].add(values[q][o]!);
+      acc.worst_month_spend.add(worstMonths(values.monthly_spend[o]!, this.months));
+    });
+    this.trialsSeen += count;
+    if (this.secondPassing) return;
+    const budget = this.model.budgetMonthly;
+    if (budget !== undefined)
+      for (let o = 0; o < this.options.length; o++) this.overBudget[o]! += countAbove(values.monthly_spend[o]!, budget);
+    const basis = this.model.decision.basis === 'spend' ? values.horizon_spend : values.horizon_total_cost;
+    this.decision.add({
+      basis,
+      spend: values.horizon_spend,
+      downtimeCost: values.horizon_downtime_cost,
+      directCost: values.horizon_direct_cost,
+    });
+    this.yearly.add(values.horizon_total_cost);
+  }
+
+  /** The analysis, or undefined when some percentile fell outside its window: then secondPass(). */
+  finish(): Analysis | undefined {
+    if (this.trialsSeen !== this.trials) throw new Error(`RunAccumulator: ${this.trialsSeen} trials came, ${this.trials} were announced`);
+    // Every summary is finished, so a second pass gathers only the ones that missed.
+    let missed = false;
+    const summaries = this.summaries.map((acc) => {
+      const s = {} as Record<ReportedQuantity, Summary>;
+      for (const q of REPORTED_QUANTITIES) {
+        const summary = acc[q].finish();
+        if (summary === undefined) missed = true;
+        else s[q] = summary;
+      }
+      return s;
+    });
+    if (missed) return undefined;
+    const basisQuantity = this.model.decision.basis === 'spend' ? 'horizon_spend' : 'horizon_total_cost';
+    const metric = this.model.decision.metric;
+    const best = this.decision.pBest();
+    const budget = this.model.budgetMonthly;
+    const stats = summaries.map((s, o) => ({
+      summaries: s,
+      pBest: best[o]!,
+      pMonthOverBudget: budget === undefined ? undefined : this.overBudget[o]! / (this.trials * this.months),
+    }));
+    return {
+      trials: this.trials,
+      months: this.months,
+      options: this.options,
+      stats,
+      decision: this.decision.finish(summaries.map((s) => s[basisQuantity][metric])),
+      yearlyCost: this.yearly.finish(),
+    };
+  }
+
+  /** Makes ready for every trial once more, from trial 0: only the percentiles that missed their windows are gathered. */
+  secondPass(): void {
+    for (const acc of this.summaries) for (const q of REPORTED_QUANTITIES) acc[q].secondPass();
+    this.trialsSeen = 0;
+    this.secondPassing = true;
+  }
 }
 
-/** Everything docs/model.md §6 reports, as numbers. */
-export function analyze(model: Model, out: SimulationOutput): Analysis {
-  const arrays = out.values;
-  const basisValues = model.decision.basis === 'spend' ? arrays.horizon_spend : arrays.horizon_total_cost;
-  const best = pBest(basisValues, out.trials);
-  const budget = model.budgetMonthly;
-  const stats = out.options.map((_, o) => {
-    const summaries = Object.fromEntries(
-      QUANTITIES.map((q) => [q, summarize(arrays[q][o]!, QUANTITY_SHAPE[q] === 'month' ? out.months : 1)]),
-    ) as Record<ReportedQuantity, Summary>;
-    summaries.worst_month_spend = summarize(worstMonths(arrays.monthly_spend[o]!, out.months));
-    return {
-      summaries,
-      pBest: best[o]!,
-      pMonthOverBudget: budget === undefined ? undefined : shareAbove(arrays.monthly_spend[o]!, budget),
-    };
-  });
-  const inputs = {
-    basis: basisValues,
-    spend: arrays.horizon_spend,
-    downtimeCost: arrays.horizon_downtime_cost,
-    directCost: arrays.horizon_direct_cost,
-  };
-  return {
-    trials: out.trials,
-    months: out.months,
-    options: out.options,
-    stats,
-    decision: decide(inputs, model.decision.basis, model.decision.metric),
-    yearlyCost: yearlyCostHistogram(
-      arrays.horizon_total_cost,
-      out.months,
-      stats.map((s) => s.summaries.horizon_total_cost.p95),
-    ),
-  };
+function countAbove(values: Float64Array, limit: number): number {
+  let over = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! > limit) over++;
+  return over;
+}
+
+/** Everything docs/model.md §6 reports, as numbers, from a run held in memory. */
+export function analyze(model: Model, out: SimulationOutput, settings?: OrderSettings): Analysis {
+  const acc = new RunAccumulator(model, out.trials, out.months, settings);
+  acc.add(out.values);
+  const first = acc.finish();
+  if (first) return first;
+  acc.secondPass();
+  acc.add(out.values);
+  return acc.finish()!;
 }

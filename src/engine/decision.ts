@@ -1,6 +1,6 @@
 import { mean, quantile, sampleStandardDeviation } from 'simple-statistics';
 import type { Basis, Metric } from './model.js';
-import { asNumbers, batchBounds } from './summary.js';
+import { asNumbers, batchBounds, CompensatedSum, RunningMoments } from './summary.js';
 
 /** What a saving is made of (docs/model.md §6): the mean paired differences of the three parts of total cost. */
 export interface Components {
@@ -49,20 +49,53 @@ export function metricOf(values: Float64Array, metric: Metric): number {
   return quantile(asNumbers(values), metric === 'p50' ? 0.5 : 0.9);
 }
 
-/** Mean of the paired differences a − b. */
-function meanDifference(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! - b[i]!;
-  return sum / a.length;
+/**
+ * Running statistics of the paired differences a − b of two options, trial by trial: the
+ * mean (the compensated sum simple-statistics' mean takes, so arrays and streams agree to
+ * the bit), the sd (Welford), how often a < b, and the plain sums of the three parts of cost.
+ */
+export class PairStats {
+  readonly sum = new CompensatedSum();
+  readonly moments = new RunningMoments();
+  cheaper = 0;
+  spend = 0;
+  downtimeCost = 0;
+  directCost = 0;
+
+  add(a: number, b: number): void {
+    const d = a - b;
+    this.sum.add(d);
+    this.moments.add(d);
+    if (a < b) this.cheaper++;
+  }
+
+  /** Mean and standard error of the differences. */
+  saving(): { mean: number; se: number } {
+    const n = this.moments.n;
+    return { mean: this.sum.value() / n, se: this.moments.sd() / Math.sqrt(n) };
+  }
 }
 
 /** Mean and standard error of the paired differences a − b. */
 export function pairedSaving(a: Float64Array, b: Float64Array): { mean: number; se: number } {
-  const d = new Float64Array(a.length);
-  // Stryker disable next-line EqualityOperator: i <= a.length only writes past the end of a typed array, which is ignored.
-  for (let i = 0; i < a.length; i++) d[i] = a[i]! - b[i]!;
-  const sd = d.length > 1 ? sampleStandardDeviation(asNumbers(d)) : 0;
-  return { mean: mean(asNumbers(d)), se: sd / Math.sqrt(d.length) };
+  const s = new PairStats();
+  // Stryker disable next-line EqualityOperator: i <= a.length reads undefined past the end, a NaN the result check refuses.
+  for (let i = 0; i < a.length; i++) s.add(a[i]!, b[i]!);
+  return s.saving();
+}
+
+/** Each batch's metric (batches over batchBounds(values.length)). */
+export function batchMetrics(values: Float64Array, metric: Metric): number[] {
+  const bounds = batchBounds(values.length);
+  const out: number[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) out.push(metricOf(values.subarray(bounds[k]!, bounds[k + 1]!), metric));
+  return out;
+}
+
+/** The sd / √B of per-batch differences a_k − b_k: batch means' standard error of a metric difference. */
+function batchDifferenceSe(a: readonly number[], b: readonly number[]): number {
+  const diffs = a.map((x, k) => x - b[k]!);
+  return diffs.length > 1 ? sampleStandardDeviation(diffs) / Math.sqrt(diffs.length) : 0;
 }
 
 /**
@@ -70,61 +103,130 @@ export function pairedSaving(a: Float64Array, b: Float64Array): { mean: number; 
  * the difference within each batch, their sd / √B.
  */
 export function batchedMetricSaving(a: Float64Array, b: Float64Array, metric: Metric): { saving: number; se: number } {
-  const saving = metricOf(a, metric) - metricOf(b, metric);
-  const bounds = batchBounds(a.length);
-  const diffs: number[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const [from, to] = [bounds[k]!, bounds[k + 1]!];
-    diffs.push(metricOf(a.subarray(from, to), metric) - metricOf(b.subarray(from, to), metric));
+  return { saving: metricOf(a, metric) - metricOf(b, metric), se: batchDifferenceSe(batchMetrics(a, metric), batchMetrics(b, metric)) };
+}
+
+/** Trial i's cheapest option wins it (adds 1 to `wins`); ties share it equally. */
+export function addWins(wins: number[], values: readonly Float64Array[], i: number): void {
+  let best = Number.POSITIVE_INFINITY;
+  let ties = 0;
+  for (const v of values) {
+    const x = v[i]!;
+    if (x < best) {
+      best = x;
+      ties = 1;
+    } else if (x === best) ties++;
   }
-  return { saving, se: diffs.length > 1 ? sampleStandardDeviation(diffs) / Math.sqrt(diffs.length) : 0 };
+  for (let o = 0; o < values.length; o++) if (values[o]![i] === best) wins[o]! += 1 / ties;
 }
 
-function pCheaper(a: Float64Array, b: Float64Array): number {
-  let cheaper = 0;
-  // Stryker disable next-line EqualityOperator: i <= a.length compares undefined < undefined past the end, which is false.
-  for (let i = 0; i < a.length; i++) if (a[i]! < b[i]!) cheaper++;
-  return cheaper / a.length;
+/**
+ * What a decision needs, gathered trial by trial in trial order, for a run of known size:
+ * statistics of every ordered pair of options (the recommended one is known only at the
+ * end), each batch's metric of every option, and each trial's cheapest option (P(best)).
+ */
+export class DecisionAccumulator {
+  private readonly pairs: PairStats[][];
+  private readonly wins: number[];
+  private readonly bounds: number[];
+  private readonly batchValues: Float64Array[];
+  private batchFill = 0;
+  private trialsSeen = 0;
+  private readonly batchMetricsOf: number[][];
+
+  constructor(
+    readonly options: number,
+    readonly trials: number,
+    readonly basis: Basis,
+    readonly metric: Metric,
+  ) {
+    this.pairs = Array.from({ length: options }, () => Array.from({ length: options }, () => new PairStats()));
+    this.wins = new Array<number>(options).fill(0);
+    this.bounds = batchBounds(trials);
+    let widest = 0;
+    for (let k = 0; k + 1 < this.bounds.length; k++) widest = Math.max(widest, this.bounds[k + 1]! - this.bounds[k]!);
+    this.batchValues = Array.from({ length: options }, () => new Float64Array(widest));
+    this.batchMetricsOf = Array.from({ length: options }, () => []);
+  }
+
+  /** The next trials' per-option values (arrays of equal length, trial order). */
+  add(inputs: DecisionInputs): void {
+    const k = this.options;
+    const count = inputs.basis[0]!.length;
+    for (let i = 0; i < count; i++) {
+      for (let o = 0; o < k; o++) {
+        const x = inputs.basis[o]![i]!;
+        for (let r = 0; r < k; r++) {
+          if (r === o) continue;
+          const p = this.pairs[o]![r]!;
+          p.add(x, inputs.basis[r]![i]!);
+          p.spend += inputs.spend[o]![i]! - inputs.spend[r]![i]!;
+          p.downtimeCost += inputs.downtimeCost[o]![i]! - inputs.downtimeCost[r]![i]!;
+          p.directCost += inputs.directCost[o]![i]! - inputs.directCost[r]![i]!;
+        }
+      }
+      addWins(this.wins, inputs.basis, i);
+      this.addToBatch(inputs.basis, i);
+    }
+  }
+
+  private addToBatch(values: readonly Float64Array[], i: number): void {
+    for (let o = 0; o < this.options; o++) this.batchValues[o]![this.batchFill] = values[o]![i]!;
+    this.batchFill++;
+    this.trialsSeen++;
+    if (this.trialsSeen !== this.bounds[this.batchMetricsOf[0]!.length + 1]) return;
+    for (let o = 0; o < this.options; o++)
+      this.batchMetricsOf[o]!.push(metricOf(this.batchValues[o]!.subarray(0, this.batchFill), this.metric));
+    this.batchFill = 0;
+  }
+
+  /** Per option, the share of trials in which it is cheapest. */
+  pBest(): number[] {
+    return this.wins.map((w) => w / this.trials);
+  }
+
+  /** The decision, given each option's metric over every trial (the summaries have it exactly). */
+  finish(metrics: readonly number[]): Decision {
+    // A stable sort keeps ties in option order, so the earlier option wins them.
+    const order = metrics.map((_, i) => i).sort((x, y) => metrics[x]! - metrics[y]!);
+    const option = order[0]!;
+    const runnerUp = order[1]!;
+    const n = this.trials;
+    const versus: Versus[] = [];
+    for (let o = 0; o < this.options; o++) {
+      if (o === option) continue;
+      const p = this.pairs[o]![option]!;
+      const s = p.saving();
+      const components = { spend: p.spend / n, downtimeCost: p.downtimeCost / n, directCost: p.directCost / n };
+      versus.push({ option: o, meanSaving: s.mean, meanSavingSe: s.se, pCheaper: p.cheaper / n, components });
+    }
+    const vsRunnerUp = versus.find((v) => v.option === runnerUp)!;
+    const byMetric =
+      this.metric === 'mean'
+        ? { saving: vsRunnerUp.meanSaving, se: vsRunnerUp.meanSavingSe }
+        : {
+            saving: metrics[runnerUp]! - metrics[option]!,
+            se: batchDifferenceSe(this.batchMetricsOf[runnerUp]!, this.batchMetricsOf[option]!),
+          };
+    return {
+      option,
+      runnerUp,
+      basis: this.basis,
+      metric: this.metric,
+      meanSaving: vsRunnerUp.meanSaving,
+      meanSavingSe: vsRunnerUp.meanSavingSe,
+      metricSaving: byMetric.saving,
+      metricSavingSe: byMetric.se,
+      tooClose: Math.abs(byMetric.saving) <= 2 * byMetric.se,
+      components: vsRunnerUp.components,
+      versus,
+    };
+  }
 }
 
-function componentsOf(inputs: DecisionInputs, o: number, rec: number): Components {
-  return {
-    spend: meanDifference(inputs.spend[o]!, inputs.spend[rec]!),
-    downtimeCost: meanDifference(inputs.downtimeCost[o]!, inputs.downtimeCost[rec]!),
-    directCost: meanDifference(inputs.directCost[o]!, inputs.directCost[rec]!),
-  };
-}
-
-/** The recommendation (docs/model.md §6): the lowest metric of the basis, the runner-up, the savings and how sure they are. */
+/** The recommendation (docs/model.md §6) from per-trial values in memory: the lowest metric of the basis, the runner-up, the savings and how sure they are. */
 export function decide(inputs: DecisionInputs, basis: Basis, metric: Metric): Decision {
-  const values = inputs.basis;
-  const metrics = values.map((v) => metricOf(v, metric));
-  // A stable sort keeps ties in option order, so the earlier option wins them.
-  const order = metrics.map((_, i) => i).sort((x, y) => metrics[x]! - metrics[y]!);
-  const option = order[0]!;
-  const runnerUp = order[1]!;
-  const rec = values[option]!;
-  const versus = values.flatMap((v, o) => {
-    if (o === option) return [];
-    const s = pairedSaving(v, rec);
-    return [{ option: o, meanSaving: s.mean, meanSavingSe: s.se, pCheaper: pCheaper(v, rec), components: componentsOf(inputs, o, option) }];
-  });
-  const vsRunnerUp = versus.find((v) => v.option === runnerUp)!;
-  const byMetric =
-    metric === 'mean'
-      ? { saving: vsRunnerUp.meanSaving, se: vsRunnerUp.meanSavingSe }
-      : batchedMetricSaving(values[runnerUp]!, rec, metric);
-  return {
-    option,
-    runnerUp,
-    basis,
-    metric,
-    meanSaving: vsRunnerUp.meanSaving,
-    meanSavingSe: vsRunnerUp.meanSavingSe,
-    metricSaving: byMetric.saving,
-    metricSavingSe: byMetric.se,
-    tooClose: Math.abs(byMetric.saving) <= 2 * byMetric.se,
-    components: vsRunnerUp.components,
-    versus,
-  };
+  const acc = new DecisionAccumulator(inputs.basis.length, inputs.basis[0]!.length, basis, metric);
+  acc.add(inputs);
+  return acc.finish(inputs.basis.map((v) => metricOf(v, metric)));
 }

@@ -1,4 +1,5 @@
-import { mean, quantile, quantileSorted, quickselect, sampleStandardDeviation } from 'simple-statistics';
+import { quantile, sampleStandardDeviation } from 'simple-statistics';
+import { type OrderResult, type OrderSettings, type OrderTargets, StreamingOrder } from './order-stats.js';
 import { BLOCK_SIZE } from './rng.js';
 
 /** Monte Carlo standard errors of a summary's mean, median and 90th percentile (docs/model.md §6). */
@@ -46,90 +47,199 @@ export function batchBounds(trials: number): number[] {
   return Array.from({ length: batches + 1 }, (_, k) => Math.floor((k * trials) / batches));
 }
 
-/**
- * Puts the order statistics that R type-7 percentiles and the top-5% tail read into place
- * in a copy of `values`, with successive quickselects over shrinking ranges: the copy is
- * then "sorted where it matters", which is all quantileSorted reads, at a fraction of a
- * full sort's cost on the 10^5-10^6 trial-months per option.
- */
-function selectOrderStatistics(values: Float64Array, tailStart: number): Float64Array {
-  const a = values.slice();
-  const n = a.length;
-  const wanted = new Set<number>([tailStart]);
-  for (const p of PERCENTILES) {
-    const h = (n - 1) * p;
-    wanted.add(Math.floor(h));
-    wanted.add(Math.min(n - 1, Math.ceil(h)));
-  }
-  let left = 0;
-  for (const k of [...wanted].sort((x, y) => x - y)) {
-    if (k >= left && k < n) quickselect(asNumbers(a), k, left, n - 1);
-    left = k + 1;
-  }
-  return a;
-}
-
 /** sd / √n of a list of batch statistics: the standard error of their mean (batch means). */
 function batchSe(values: number[]): number {
   return values.length > 1 ? sampleStandardDeviation(values) / Math.sqrt(values.length) : 0;
 }
 
 /**
- * Standard errors: the mean's from the sample sd of per-trial values (for trial-months, of
- * each trial's mean month, since a trial's months share its uncertain inputs), the
- * percentiles' from batch means over `batchBounds` (each batch's percentile, their sd / √B).
+ * A running sum with Neumaier's correction, the same steps simple-statistics' `sum` takes:
+ * values added one by one in order give its result to the bit, however they are split.
  */
-function standardErrors(values: Float64Array, perTrial: number): StandardErrors {
-  const trials = values.length / perTrial;
-  let meanSe: number;
-  if (perTrial === 1) meanSe = trials > 1 ? sampleStandardDeviation(asNumbers(values)) / Math.sqrt(trials) : 0;
-  else {
-    const trialMeans = new Float64Array(trials);
-    for (let t = 0; t < trials; t++) {
-      let sum = 0;
-      for (let m = 0; m < perTrial; m++) sum += values[t * perTrial + m]!;
-      trialMeans[t] = sum / perTrial;
+export class CompensatedSum {
+  private sum = 0;
+  private correction = 0;
+  private started = false;
+
+  add(x: number): void {
+    if (!this.started) {
+      this.sum = x;
+      this.started = true;
+      return;
     }
-    meanSe = trials > 1 ? sampleStandardDeviation(asNumbers(trialMeans)) / Math.sqrt(trials) : 0;
+    const t = this.sum + x;
+    if (Math.abs(this.sum) >= Math.abs(x)) this.correction += this.sum - t + x;
+    else this.correction += x - t + this.sum;
+    this.sum = t;
   }
-  const bounds = batchBounds(trials);
-  const p50s: number[] = [];
-  const p90s: number[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const batch = values.subarray(bounds[k]! * perTrial, bounds[k + 1]! * perTrial);
-    const [p50, p90] = quantile(asNumbers(batch), [0.5, 0.9]);
-    p50s.push(p50!);
-    p90s.push(p90!);
+
+  value(): number {
+    return this.sum + this.correction;
   }
-  return { mean: meanSe, p50: batchSe(p50s), p90: batchSe(p90s) };
+}
+
+/** Count, mean and Σ(x − mean)² by Welford's update: a sample sd in one pass, independent of how values are split. */
+export class RunningMoments {
+  n = 0;
+  private m = 0;
+  private m2 = 0;
+
+  add(x: number): void {
+    this.n++;
+    const d = x - this.m;
+    this.m += d / this.n;
+    this.m2 += d * (x - this.m);
+  }
+
+  /** The sample sd (n − 1 in the denominator); 0 for fewer than two values. */
+  sd(): number {
+    return this.n > 1 ? Math.sqrt(Math.max(0, this.m2) / (this.n - 1)) : 0;
+  }
+}
+
+/** The ranks R type-7 percentiles and the top-5% tail read, for n values. */
+export function summaryTargets(n: number): OrderTargets {
+  const ranks = new Set<number>();
+  for (const p of PERCENTILES) {
+    const h = (n - 1) * p;
+    ranks.add(Math.floor(h));
+    ranks.add(Math.min(n - 1, Math.ceil(h)));
+  }
+  return { ranks: [...ranks].sort((a, b) => a - b), tailStart: n - Math.ceil(0.05 * n) };
+}
+
+/** quantileSorted's R type-7 rule read from the order statistics at floor and ceil of (n − 1)p. */
+function r7(at: (rank: number) => number, n: number, p: number): number {
+  const idx = (n - 1) * p;
+  const lower = Math.floor(idx);
+  if (idx % 1 === 0) return at(idx);
+  return at(lower) + (idx - lower) * (at(Math.ceil(idx)) - at(lower));
 }
 
 /**
- * Mean, sample sd, R type-7 percentiles, CVaR95 (the mean of the largest ⌈0.05 n⌉ values,
- * which sit from index n − ⌈0.05 n⌉ on once that order statistic is in place) and their
- * standard errors. `perTrial` is 1 for one value per trial, M for one per trial-month.
+ * A Summary of values that come a few trials at a time, in trial order, in bounded memory:
+ * the mean (the compensated sum simple-statistics takes), the sd (Welford), the exact
+ * percentiles and CVaR95 (StreamingOrder), the mean's SE from the trials' means and the
+ * percentiles' from batch means over batchBounds, each batch held only until it is complete.
  */
-export function summarize(values: Float64Array, perTrial = 1): Summary {
-  const n = values.length;
-  const tail = Math.ceil(0.05 * n);
-  const selected = selectOrderStatistics(values, n - tail);
-  const q = (p: number) => quantileSorted(asNumbers(selected), p);
-  let tailSum = 0;
-  for (let i = n - tail; i < n; i++) tailSum += selected[i]!;
-  return {
-    mean: mean(asNumbers(values)),
-    sd: n > 1 ? sampleStandardDeviation(asNumbers(values)) : 0,
-    p5: q(0.05),
-    p10: q(0.1),
-    p25: q(0.25),
-    p50: q(0.5),
-    p75: q(0.75),
-    p90: q(0.9),
-    p95: q(0.95),
-    p99: q(0.99),
-    cvar95: tailSum / tail,
-    se: standardErrors(values, perTrial),
-  };
+export class SummaryAccumulator {
+  private readonly sum = new CompensatedSum();
+  private readonly moments = new RunningMoments();
+  private readonly trialMeans = new RunningMoments();
+  private order: StreamingOrder;
+  private readonly bounds: number[];
+  private batch = 0;
+  private trialsSeen = 0;
+  private readonly batchValues: Float64Array;
+  private batchFill = 0;
+  private readonly p50s: number[] = [];
+  private readonly p90s: number[] = [];
+  /** In a second pass only the order statistics that missed are fed; the rest is kept from the first. */
+  private orderOnly = false;
+  private orderResult: OrderResult | undefined;
+  private done = false;
+
+  constructor(
+    readonly trials: number,
+    /** Values per trial: 1, or the months of a trial-month quantity. */
+    readonly perTrial: number,
+    settings?: OrderSettings,
+  ) {
+    const n = trials * perTrial;
+    this.order = new StreamingOrder(n, perTrial, summaryTargets(n), settings);
+    this.bounds = batchBounds(trials);
+    let widest = 0;
+    for (let k = 0; k + 1 < this.bounds.length; k++) widest = Math.max(widest, this.bounds[k + 1]! - this.bounds[k]!);
+    this.batchValues = new Float64Array(widest * perTrial);
+  }
+
+  /** The values of the next trials, perTrial for each, in trial order. */
+  add(values: Float64Array): void {
+    if (this.done) return;
+    this.order.add(values);
+    if (this.orderOnly) return;
+    const per = this.perTrial;
+    for (let i = 0; i < values.length; i++) {
+      this.sum.add(values[i]!);
+      this.moments.add(values[i]!);
+    }
+    if (per > 1) {
+      for (let t = 0; t < values.length; t += per) {
+        let s = 0;
+        for (let m = 0; m < per; m++) s += values[t + m]!;
+        this.trialMeans.add(s / per);
+      }
+    }
+    this.addToBatches(values);
+  }
+
+  private addToBatches(values: Float64Array): void {
+    const per = this.perTrial;
+    let at = 0;
+    while (at < values.length) {
+      const end = this.bounds[this.batch + 1]!;
+      const take = Math.min(values.length - at, (end - this.trialsSeen) * per);
+      this.batchValues.set(values.subarray(at, at + take), this.batchFill);
+      this.batchFill += take;
+      at += take;
+      this.trialsSeen += take / per;
+      if (this.trialsSeen === end) {
+        const [p50, p90] = quantile(asNumbers(this.batchValues.subarray(0, this.batchFill)), [0.5, 0.9]);
+        this.p50s.push(p50!);
+        this.p90s.push(p90!);
+        this.batch++;
+        this.batchFill = 0;
+      }
+    }
+  }
+
+  /** The summary, or undefined when the order statistics need a second pass (`secondPass`, then every value again). */
+  finish(): Summary | undefined {
+    this.orderResult ??= this.order.finish();
+    const order = this.orderResult;
+    if (order === undefined) return undefined;
+    const n = this.order.n;
+    const q = (p: number) => r7(order.at, n, p);
+    const sd = this.moments.sd();
+    const trials = this.trials;
+    const meanSd = this.perTrial === 1 ? sd : this.trialMeans.sd();
+    return {
+      mean: this.sum.value() / n,
+      sd,
+      p5: q(0.05),
+      p10: q(0.1),
+      p25: q(0.25),
+      p50: q(0.5),
+      p75: q(0.75),
+      p90: q(0.9),
+      p95: q(0.95),
+      p99: q(0.99),
+      cvar95: order.tailSum / (n - this.order.targets.tailStart),
+      se: { mean: trials > 1 ? meanSd / Math.sqrt(trials) : 0, p50: batchSe(this.p50s), p90: batchSe(this.p90s) },
+    };
+  }
+
+  /** Makes ready for every value once more: only when finish() found a percentile outside its window, else nothing is gathered again. */
+  secondPass(): void {
+    this.orderOnly = true;
+    if (this.orderResult) this.done = true;
+    else this.order = this.order.secondPass();
+  }
+}
+
+/**
+ * Mean, sample sd, R type-7 percentiles, CVaR95 (the mean of the largest ⌈0.05 n⌉ values)
+ * and their standard errors, of values in memory. `perTrial` is 1 for one value per trial,
+ * M for one per trial-month.
+ */
+export function summarize(values: Float64Array, perTrial = 1, settings?: OrderSettings): Summary {
+  const acc = new SummaryAccumulator(values.length / perTrial, perTrial, settings);
+  acc.add(values);
+  const first = acc.finish();
+  if (first) return first;
+  acc.secondPass();
+  acc.add(values);
+  return acc.finish()!;
 }
 
 /**

@@ -12,16 +12,27 @@ export type Progress = (done: number, total: number) => void;
  * trials, or in what order.
  */
 export interface Executor {
-  /** Simulates trials range.first … range.first + range.trials − 1 and returns their values. */
-  simulate(model: Model, settings: RunSettings, range: TrialRange, onProgress?: Progress): Promise<QuantityArrays>;
+  /**
+   * Simulates trials range.first … range.first + range.trials − 1 and returns their values:
+   * in `into` when given (zeroed arrays from `allocate`, exactly range.trials long), else in new arrays.
+   */
+  simulate(model: Model, settings: RunSettings, range: TrialRange, onProgress?: Progress, into?: QuantityArrays): Promise<QuantityArrays>;
+  /** Arrays for `trials` trials this executor can write into (shared memory for worker threads): a caller reuses them. */
+  allocate(options: number, trials: number, months: number): QuantityArrays;
   /** Releases threads; the executor may not be used afterwards. */
   close(): Promise<void>;
 }
 
 /** Runs every range here, one after another: the reference the others must match. */
 export class InThreadExecutor implements Executor {
-  async simulate(model: Model, settings: RunSettings, range: TrialRange, onProgress?: Progress): Promise<QuantityArrays> {
-    const values = allocateArrays(optionsOf(model).length, range.trials, settings.months);
+  async simulate(
+    model: Model,
+    settings: RunSettings,
+    range: TrialRange,
+    onProgress?: Progress,
+    into?: QuantityArrays,
+  ): Promise<QuantityArrays> {
+    const values = into ?? this.allocate(optionsOf(model).length, range.trials, settings.months);
     const ranges = taskRanges(range.first, range.first + range.trials);
     for (const [i, r] of ranges.entries()) {
       simulateTrials(model, settings, r, sliceArrays(values, range.first, r.first, r.trials, settings.months));
@@ -30,6 +41,10 @@ export class InThreadExecutor implements Executor {
       if (onProgress) await yieldToLoop();
     }
     return values;
+  }
+
+  allocate(options: number, trials: number, months: number): QuantityArrays {
+    return allocateArrays(options, trials, months);
   }
 
   async close(): Promise<void> {}

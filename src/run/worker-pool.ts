@@ -78,15 +78,25 @@ export class WorkerPool implements Executor {
     this.pending.get(w)?.settle(e);
   }
 
-  async simulate(model: Model, settings: RunSettings, range: TrialRange, onProgress?: Progress): Promise<QuantityArrays> {
+  allocate(options: number, trials: number, months: number): QuantityArrays {
+    return allocateArrays(options, trials, months, (n) => new Float64Array(new SharedArrayBuffer(n * 8)));
+  }
+
+  /**
+   * `into`, when given, must be views from the start of `allocate`'s arrays: its buffers are
+   * sent to the workers again, so a streamed run reuses a few buffers rather than leaving
+   * each step's behind in the workers' heaps until their next collection.
+   */
+  async simulate(
+    model: Model,
+    settings: RunSettings,
+    range: TrialRange,
+    onProgress?: Progress,
+    into?: QuantityArrays,
+  ): Promise<QuantityArrays> {
     if (this.broken) throw this.broken;
     const buffers: Record<string, SharedArrayBuffer[]> = {};
-    const values = allocateArrays(
-      optionsOf(model).length,
-      range.trials,
-      settings.months,
-      (n) => new Float64Array(new SharedArrayBuffer(n * 8)),
-    );
+    const values = into ?? this.allocate(optionsOf(model).length, range.trials, settings.months);
     for (const [q, arrays] of Object.entries(values)) buffers[q] = arrays.map((a) => a.buffer as SharedArrayBuffer);
     const ranges = taskRanges(range.first, range.first + range.trials);
     const counter = new SharedArrayBuffer(8);

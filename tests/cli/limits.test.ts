@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/errors.js';
+import { estimateRun, refuseLargeRun } from '../../src/cli/estimate.js';
 import { executionFor, runProfile } from '../../src/cli/execute.js';
 import { firstNonFinite } from '../../src/cli/finite.js';
 import type { Io } from '../../src/cli/io.js';
 import { CORES, parseThreads } from '../../src/cli/options.js';
 import { reportFailure } from '../../src/cli/program.js';
 import { fixed, type Model } from '../../src/engine/model.js';
+import { LIMITS } from '../../src/profile/limits.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -36,12 +38,22 @@ describe('never stuck: a run estimates its work and memory first', { tags: ['slo
     expect(firstNonFinite(JSON.parse(r.stdout))).toBeUndefined();
   });
 
-  it('refuses --trials 10000000 with the memory it would need, not an internal error', async () => {
-    const r = await runCli(['run', OFFICE, '--trials', '10000000']);
+  it('refuses a report of 10,000,000 trials (its charts keep every value) with the memory it would need', async () => {
+    const r = await runCli(['report', OFFICE, '--trials', '10000000']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^error: this run would need about [\d.]+ GB of memory \(10,000,000 trials × 12 months\) — use at most [\d,]+ trials, fewer months, or add --allow-large to go ahead\n$/,
     );
+  });
+
+  it('lets run take 10,000,000 trials of the 150-person profile: streamed, its estimate is within both limits', () => {
+    const settings = { trials: 10_000_000, months: 12, seed: 1 };
+    const streamed = estimateRun(multisite().model, settings, 2, true);
+    expect(streamed.bytes).toBeLessThan(LIMITS.memoryBytes);
+    expect(streamed.work).toBeLessThan(LIMITS.work);
+    expect(() => refuseLargeRun(streamed, settings, false)).not.toThrow();
+    // Kept in memory the same run needs 10 GB, and is refused.
+    expect(() => refuseLargeRun(estimateRun(multisite().model, settings, 2, false), settings, false)).toThrow(/memory/);
   });
 
   it('caps --threads at the number of cores', () => {

@@ -91,8 +91,18 @@ async function report(ctx: Context, file: string, flags: ReportFlags): Promise<v
   const loaded = profile.loaded;
   const input = await withExecution(ctx.io, flags, 'table', (exec) =>
     asUsageError(async () => {
-      const run = await runProfile(profile, settingsFor(profile, flags), profile.input.label, flags.set, exec, precisionOf(flags));
+      const run = await runProfile(
+        profile,
+        settingsFor(profile, flags),
+        profile.input.label,
+        flags.set,
+        exec,
+        precisionOf(flags),
+        false,
+        true,
+      );
       const { output } = run;
+      if (output === undefined) throw new Error('report: the run kept no trial values for the charts');
       const bands = Object.fromEntries(
         output.options.map((o, i) => [o.id, monthlyBand(output.values.monthly_spend[i]!, output.values.one_off_spend[i]!, output.months)]),
       );
