@@ -98,6 +98,10 @@ describe('StreamingOrder: exact order statistics in bounded memory', () => {
     ['ascending (every estimate drifts)', (n) => Float64Array.from({ length: n }, (_, i) => i)],
     ['descending', (n) => Float64Array.from({ length: n }, (_, i) => -i)],
     ['constant', (n) => new Float64Array(n).fill(7)],
+    [
+      'signed, with −0 and +0',
+      (n) => Float64Array.from({ length: n }, (_, i) => (i % 7 === 0 ? (i % 2 ? -0 : 0) : Math.tan(i) * (i % 3 ? 1 : 1e-300))),
+    ],
   ];
   for (const [name, make] of shapes) {
     it(`matches a full sort: ${name}`, () => {
@@ -108,6 +112,8 @@ describe('StreamingOrder: exact order statistics in bounded memory', () => {
         { pilot: 4096, windowSe: WINDOW_SE },
         // No width at all: every window misses and the second pass must still be exact.
         { pilot: 512, windowSe: 0 },
+        // Everything in the pilot: the in-memory radix selection.
+        { pilot: 1 << 17, windowSe: WINDOW_SE },
       ]) {
         const { result } = streamed(values, 12, settings);
         for (const [r, v] of want.at) expect(result.at(r)).toBe(v);

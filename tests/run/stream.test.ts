@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze, STREAM_TRIALS } from '../../src/engine/analyze.js';
+import { simulate } from '../../src/engine/collect.js';
+import { PILOT_VALUES } from '../../src/engine/order-stats.js';
+import { loadProfile } from '../../src/profile/load.js';
+import { InThreadExecutor } from '../../src/run/executor.js';
+import { runStreamed } from '../../src/run/stream.js';
+import { WorkerPool } from '../../src/run/worker-pool.js';
+
+function scenario(name: string) {
+  const r = loadProfile(readFileSync(`scenarios/${name}.yaml`, 'utf8'));
+  if (!r.ok) throw new Error('invalid scenario');
+  return r.value;
+}
+
+describe('a streamed run', { tags: ['slow'] }, () => {
+  const { model } = scenario('office-5');
+  // Three steps, the last a partial one, and more trial-months than the pilot: the windows are used.
+  const settings = { trials: 2 * STREAM_TRIALS + 1500, months: 12, seed: 5 };
+
+  it('is the analysis of the whole run held in memory, on this thread and on two', async () => {
+    expect(settings.trials * settings.months).toBeGreaterThan(PILOT_VALUES);
+    const inMemory = analyze(model, simulate(model, settings));
+    expect(await runStreamed(model, settings, new InThreadExecutor())).toEqual(inMemory);
+    const pool = new WorkerPool(2);
+    try {
+      expect(await runStreamed(model, settings, pool)).toEqual(inMemory);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reports progress over all its steps, ending at the last', async () => {
+    const seen: number[] = [];
+    await runStreamed(model, { ...settings, trials: STREAM_TRIALS + 10 }, new InThreadExecutor(), {
+      onProgress: (done, total) => seen.push(done / total),
+    });
+    expect(seen.every((x, i) => i === 0 || x >= seen[i - 1]!)).toBe(true);
+    expect(seen.at(-1)).toBe(1);
+  });
+});
