@@ -55,19 +55,16 @@ type Counts = Uint32Array | Float64Array;
  * Sorted distinct values, how often each came, and their ranks, in arrays kept from one
  * compaction to the next: merging in place from the end and filtering in place, so a long run
  * allocates only when the store grows (fresh arrays at each compaction fragmented the heap:
- * the process held twice its live data). 32-bit counts and ranks while the stream is shorter
- * than 2³² values: 16 bytes a run.
+ * the process held twice its live data). 32-bit counts while the stream is shorter than 2³²
+ * values: 12 bytes a run.
  */
 class RunStore {
   values = new Float64Array(0);
   counts: Counts;
-  /** Ranks: before[i] values of the stream lie below run i (filled by `rankRuns`). */
-  before: Counts;
   length = 0;
 
   constructor(private readonly wide: boolean) {
     this.counts = this.countArray(0);
-    this.before = this.countArray(0);
   }
 
   private countArray(n: number): Counts {
@@ -86,7 +83,6 @@ class RunStore {
     counts.set(this.counts.subarray(0, this.length));
     this.values = values;
     this.counts = counts;
-    this.before = this.countArray(capacity);
   }
 
   /** Merges sorted values in, from the end backwards, so the merge needs no second array. */
@@ -207,8 +203,9 @@ export class StreamingOrder {
     this.runs.merge(this.buffer.subarray(0, this.buffered).sort());
     this.buffered = 0;
     if (!this.frozen) this.narrow();
-    // Room for half as many values as are kept: merging stays linear over the run, memory within 1.5× the runs.
-    const room = Math.max(this.settings.pilot >> 2, this.runs.length >> 1, 16);
+    // Room for a quarter as many values as are kept: merging stays linear over the run (each
+    // value is merged about four times), and the buffer adds 2 bytes a run.
+    const room = Math.max(this.settings.pilot >> 2, this.runs.length >> 2, 16);
     if (this.buffer.length < room || this.buffer.length > 4 * room) this.buffer = new Float64Array(room);
   }
 
@@ -287,7 +284,7 @@ export class StreamingOrder {
     const i0 = runAtRank(ranked, start)!;
     const sum = new ExactSum();
     const { values, counts } = this.runs;
-    addTimes(sum, values[i0]!, this.runs.before[i0]! + counts[i0]! - start);
+    addTimes(sum, values[i0]!, ranked.before[i0]! + counts[i0]! - start);
     for (let i = i0 + 1; i < this.runs.length; i++) addTimes(sum, values[i]!, counts[i]!);
     for (let g = windowOf(ranked, i0) + 1; g < this.gapSums.length; g++) sum.addAll(this.gapSums[g]!);
     return sum.value();
@@ -325,15 +322,24 @@ export class StreamingOrder {
   }
 }
 
-/** Runs with their ranks (runs.before) and the windows they sit in; gap g's first rank. */
+/** Runs with their ranks (`before[i]` values lie below run i) and the windows they sit in; gap g's first rank. */
 interface RankedRuns {
   readonly runs: RunStore;
+  readonly before: Float64Array;
   readonly windows: readonly Window[];
   readonly gapStart: Float64Array;
 }
 
+/**
+ * Ranks are needed only while a stream narrows or finishes, one stream at a time, so every
+ * stream shares one scratch array for them rather than each keeping its own.
+ */
+let rankScratch = new Float64Array(0);
+
+/** The runs' ranks, valid until the next call (on any stream). */
 function rankRuns(runs: RunStore, windows: readonly Window[], gapCounts: readonly number[]): RankedRuns {
-  const before = runs.before;
+  if (rankScratch.length < runs.length) rankScratch = new Float64Array(Math.max(runs.length, Math.floor(rankScratch.length * 1.5)));
+  const before = rankScratch;
   const gapStart = new Float64Array(gapCounts.length);
   let rank = 0;
   let i = 0;
@@ -348,7 +354,7 @@ function rankRuns(runs: RunStore, windows: readonly Window[], gapCounts: readonl
       i++;
     }
   }
-  return { runs, windows, gapStart };
+  return { runs, before, windows, gapStart };
 }
 
 /** The window run i sits in. */
@@ -361,8 +367,7 @@ function windowOf(ranked: RankedRuns, i: number): number {
 
 /** The first run whose ranks reach past `rank` (its last rank ≥ rank), or the number of runs. */
 function firstRunEndingAfter(ranked: RankedRuns, rank: number): number {
-  const { runs } = ranked;
-  const before = runs.before;
+  const { runs, before } = ranked;
   let lo = 0;
   let hi = runs.length;
   while (lo < hi) {
@@ -376,7 +381,7 @@ function firstRunEndingAfter(ranked: RankedRuns, rank: number): number {
 /** The run holding rank r, or undefined when r falls in a gap. */
 function runAtRank(ranked: RankedRuns, r: number): number | undefined {
   const i = firstRunEndingAfter(ranked, r);
-  return i < ranked.runs.length && ranked.runs.before[i]! <= r ? i : undefined;
+  return i < ranked.runs.length && ranked.before[i]! <= r ? i : undefined;
 }
 
 function gapAtRank(ranked: RankedRuns, r: number): number {
@@ -390,8 +395,7 @@ function gapAtRank(ranked: RankedRuns, r: number): number {
  * bounds: a new window never spans a gap, so every gap's count stays exact.
  */
 function piecesOf(ranked: RankedRuns, from: number, to: number): { lo: number; hi: number; window: number }[] {
-  const { runs } = ranked;
-  const before = runs.before;
+  const { runs, before } = ranked;
   const pieces: { lo: number; hi: number; window: number }[] = [];
   let i = firstRunEndingAfter(ranked, from);
   while (i < runs.length && before[i]! <= to) {
