@@ -112,7 +112,7 @@ describe('StreamingOrder: exact order statistics in bounded memory', () => {
         { pilot: 4096, windowSe: WINDOW_SE },
         // No width at all: every window misses and the second pass must still be exact.
         { pilot: 512, windowSe: 0 },
-        // Everything in the pilot: the in-memory radix selection.
+        // Everything in the pilot: selected in memory.
         { pilot: 1 << 17, windowSe: WINDOW_SE },
       ]) {
         const { result } = streamed(values, 12, settings);
