@@ -119,8 +119,9 @@ function r7(at: (rank: number) => number, n: number, p: number): number {
 /**
  * A Summary of values that come a few trials at a time, in trial order, in bounded memory:
  * the mean (the compensated sum simple-statistics takes), the sd (Welford), the exact
- * percentiles and CVaR95 (StreamingOrder), the mean's SE from the trials' means and the
- * percentiles' from batch means over batchBounds, each batch held only until it is complete.
+ * percentiles and CVaR95 (StreamingOrder), the mean's SE from the trials' means (a trial's
+ * months share its uncertain inputs, so they are not independent) and the percentiles' from
+ * batch means over batchBounds, each batch held only until it is complete.
  */
 export class SummaryAccumulator {
   private readonly sum = new CompensatedSum();
