@@ -1,5 +1,6 @@
 import { type Analysis, RunAccumulator, STREAM_TRIALS } from '../engine/analyze.js';
 import type { Model, RunSettings } from '../engine/model.js';
+import type { OrderSettings } from '../engine/order-stats.js';
 import { QUANTITIES, sliceArrays } from '../engine/quantities.js';
 import { optionsOf, type TrialRange } from '../engine/simulate.js';
 import type { Executor } from './executor.js';
@@ -42,8 +43,15 @@ async function feed(acc: RunAccumulator, model: Model, settings: RunSettings, ex
  * analysing the whole run in memory. When a percentile falls outside its window (rare),
  * every trial is simulated once more — addressed draws give the same values again.
  */
-export async function runStreamed(model: Model, settings: RunSettings, executor: Executor, options: RunOptions = {}): Promise<Analysis> {
-  const acc = new RunAccumulator(model, settings.trials, settings.months);
+export async function runStreamed(
+  model: Model,
+  settings: RunSettings,
+  executor: Executor,
+  options: RunOptions = {},
+  /** The order statistics' pilot and window width: the defaults, except in tests of the second pass. */
+  order?: OrderSettings,
+): Promise<Analysis> {
+  const acc = new RunAccumulator(model, settings.trials, settings.months, order);
   await feed(acc, model, settings, executor, options);
   const first = acc.finish();
   if (first) return first;

@@ -31,6 +31,20 @@ describe('a streamed run', { tags: ['slow'] }, () => {
     }
   });
 
+  it('takes a second pass through the executor when a percentile misses its window, and is still exact', async () => {
+    const inMemory = analyze(model, simulate(model, settings));
+    // Windows of no width: every percentile past the pilot misses, so every trial is simulated twice.
+    let steps = 0;
+    const counting = new InThreadExecutor();
+    const simulateStep = counting.simulate.bind(counting);
+    counting.simulate = (...args) => {
+      steps++;
+      return simulateStep(...args);
+    };
+    expect(await runStreamed(model, settings, counting, {}, { pilot: 4096, windowSe: 0 })).toEqual(inMemory);
+    expect(steps).toBe(2 * Math.ceil(settings.trials / STREAM_TRIALS));
+  });
+
   it('reports progress over all its steps, ending at the last', async () => {
     const seen: number[] = [];
     await runStreamed(model, { ...settings, trials: STREAM_TRIALS + 10 }, new InThreadExecutor(), {
