@@ -1,6 +1,8 @@
 import { STREAM_TRIALS } from '../engine/analyze.js';
 import type { Model, RunSettings } from '../engine/model.js';
-import { PILOT_VALUES } from '../engine/order-stats.js';
+import { PILOT_VALUES, WINDOW_SE } from '../engine/order-stats.js';
+import { QUANTITIES, REPORTED_QUANTITIES, valuesPerTrial } from '../engine/quantities.js';
+import { PERCENTILES } from '../engine/summary.js';
 import { formatLimit, LIMITS } from '../profile/limits.js';
 import { expectedIncidentsPerMonth, optionCount } from '../run/work.js';
 import { CliError } from './errors.js';
@@ -21,7 +23,7 @@ export interface RunEstimate {
  * for time; for memory, the arrays it holds. Kept in memory: two trial-month arrays and six
  * trial arrays per option, plus a copy of the largest for its percentiles. Streamed: two
  * steps' arrays in flight, and per summarised array the order statistics' pilot and windows
- * (order-stats.ts: about 30 √trials values a trial for its nine targets, 20 bytes each).
+ * (KEPT_PER_ROOT_TRIAL below).
  */
 export function estimateRun(model: Model, settings: RunSettings, threads: number, streamed = false): RunEstimate {
   const options = optionCount(model);
@@ -34,11 +36,20 @@ export function estimateRun(model: Model, settings: RunSettings, threads: number
   return { incidents, work, bytes, seconds: work / EVALUATIONS_PER_SECOND / Math.max(1, threads) };
 }
 
+/**
+ * Values a summarised array keeps per √trials per value a trial (order-stats.ts): a window of
+ * 2 × WINDOW_SE × √(q(1 − q)) around each percentile and the tail's start.
+ */
+const KEPT_PER_ROOT_TRIAL = 2 * WINDOW_SE * [...PERCENTILES, 0.95].reduce((sum, q) => sum + Math.sqrt(q * (1 - q)), 0);
+/** A kept value is a run (8-byte value, 4-byte count) plus its share of the buffer (a quarter of the runs, 8 bytes each). */
+const BYTES_PER_KEPT = 8 + 4 + 8 / 4;
+
 function streamedBytes(options: number, trials: number, months: number): number {
   const step = Math.min(trials, STREAM_TRIALS);
-  const inFlight = 2 * 8 * options * step * (2 * months + 6);
-  const order = (perTrial: number) => 8 * Math.min(trials * perTrial, PILOT_VALUES) + 20 * 30 * Math.sqrt(trials) * perTrial;
-  return inFlight + options * (2 * order(months) + 7 * order(1));
+  const inFlight = 2 * 8 * options * step * QUANTITIES.reduce((sum, q) => sum + valuesPerTrial(q, months), 0);
+  const order = (perTrial: number) =>
+    8 * Math.min(trials * perTrial, PILOT_VALUES) + BYTES_PER_KEPT * KEPT_PER_ROOT_TRIAL * Math.sqrt(trials) * perTrial;
+  return inFlight + options * REPORTED_QUANTITIES.reduce((sum, q) => sum + order(valuesPerTrial(q, months)), 0);
 }
 
 function duration(seconds: number): string {

@@ -1,16 +1,16 @@
 import { quantile } from 'simple-statistics';
 import type { SimulationOutput } from './collect.js';
-import { addWins, type Decision, DecisionAccumulator } from './decision.js';
+import { type Decision, DecisionAccumulator } from './decision.js';
 import { type Axis, binOf, niceAxis } from './histogram.js';
 import type { Model } from './model.js';
 import type { OrderSettings } from './order-stats.js';
-import { QUANTITIES, QUANTITY_SHAPE, type QuantityArrays, REPORTED_QUANTITIES, type ReportedQuantity } from './quantities.js';
+import { QUANTITIES, type QuantityArrays, REPORTED_QUANTITIES, type ReportedQuantity, valuesPerTrial } from './quantities.js';
 import { BLOCK_SIZE } from './rng.js';
 import { type OptionInfo, optionsOf } from './simulate.js';
 import { asNumbers, type Summary, SummaryAccumulator } from './summary.js';
 
 export type { Components, Decision, Versus } from './decision.js';
-export { batchedMetricSaving, decide, metricOf, pairedSaving } from './decision.js';
+export { batchedMetricSaving, batchMetrics, decide, metricOf, pairedSaving } from './decision.js';
 export type { StandardErrors, Summary } from './summary.js';
 export { batchBounds, batchStatisticSe, quantileSe, summarize } from './summary.js';
 
@@ -45,7 +45,7 @@ export const HISTOGRAM_BINS = 40;
  * size, the first this many in a larger one, so a run of any size bins every trial in one
  * pass (values beyond the axis count in its end bins, as always).
  */
-export const HISTOGRAM_AXIS_TRIALS = 16 * BLOCK_SIZE;
+const HISTOGRAM_AXIS_TRIALS = 16 * BLOCK_SIZE;
 
 /** Each trial's highest regular month: what a budget must survive, not just the typical month. */
 export function worstMonths(monthly: Float64Array, months: number): Float64Array {
@@ -64,7 +64,7 @@ export function worstMonths(monthly: Float64Array, months: number): Float64Array
  * highest P95 of any (the last bin holds the top 5 % or less of each): wide enough to show
  * every shape, without a few ransomware years squeezing the rest into a couple of bins.
  */
-export function yearlyCostAxis(horizonTotal: readonly Float64Array[], perYear: number): Axis {
+function yearlyCostAxis(horizonTotal: readonly Float64Array[], perYear: number): Axis {
   let low = Number.POSITIVE_INFINITY;
   for (const v of horizonTotal) for (let i = 0; i < v.length; i++) low = Math.min(low, v[i]! * perYear);
   const p95s = horizonTotal.map((v) => quantile(asNumbers(v), 0.95));
@@ -111,13 +111,6 @@ class YearlyCostAccumulator {
   }
 }
 
-/** Per option, the share of trials in which it is cheapest; ties share the trial equally. */
-export function pBest(values: readonly Float64Array[], trials: number): number[] {
-  const wins = values.map(() => 0);
-  for (let t = 0; t < trials; t++) addWins(wins, values, t);
-  return wins.map((w) => w / trials);
-}
-
 /** Trials per step of a streamed run: two steps, 16 MB, in flight for a 150-person profile. */
 export const STREAM_TRIALS = 8 * BLOCK_SIZE;
 
@@ -143,13 +136,11 @@ export class RunAccumulator {
     settings?: OrderSettings,
   ) {
     this.options = optionsOf(model);
-    const shapeOf = (q: ReportedQuantity) => (q !== 'worst_month_spend' && QUANTITY_SHAPE[q] === 'month' ? months : 1);
     this.summaries = this.options.map(
       () =>
-        Object.fromEntries(REPORTED_QUANTITIES.map((q) => [q, new SummaryAccumulator(trials, shapeOf(q), settings)])) as Record<
-          ReportedQuantity,
-          SummaryAccumulator
-        >,
+        Object.fromEntries(
+          REPORTED_QUANTITIES.map((q) => [q, new SummaryAccumulator(trials, valuesPerTrial(q, months), settings)]),
+        ) as Record<ReportedQuantity, SummaryAccumulator>,
     );
     this.decision = new DecisionAccumulator(this.options.length, trials, model.decision.basis, model.decision.metric);
     this.yearly = new YearlyCostAccumulator(this.options.length, trials, 12 / months);

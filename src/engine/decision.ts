@@ -1,6 +1,6 @@
 import { mean, quantile, sampleStandardDeviation } from 'simple-statistics';
 import type { Basis, Metric } from './model.js';
-import { asNumbers, batchBounds, CompensatedSum, RunningMoments } from './summary.js';
+import { asNumbers, batchBounds, CompensatedSum, RunningMoments, widestBatch } from './summary.js';
 
 /** What a saving is made of (docs/model.md §6): the mean paired differences of the three parts of total cost. */
 export interface Components {
@@ -54,7 +54,7 @@ export function metricOf(values: Float64Array, metric: Metric): number {
  * mean (the compensated sum simple-statistics' mean takes, so arrays and streams agree to
  * the bit), the sd (Welford), how often a < b, and the plain sums of the three parts of cost.
  */
-export class PairStats {
+class PairStats {
   readonly sum = new CompensatedSum();
   readonly moments = new RunningMoments();
   cheaper = 0;
@@ -107,7 +107,7 @@ export function batchedMetricSaving(a: Float64Array, b: Float64Array, metric: Me
 }
 
 /** Trial i's cheapest option wins it (adds 1 to `wins`); ties share it equally. */
-export function addWins(wins: number[], values: readonly Float64Array[], i: number): void {
+function addWins(wins: number[], values: readonly Float64Array[], i: number): void {
   let best = Number.POSITIVE_INFINITY;
   let ties = 0;
   for (const v of values) {
@@ -143,8 +143,7 @@ export class DecisionAccumulator {
     this.pairs = Array.from({ length: options }, () => Array.from({ length: options }, () => new PairStats()));
     this.wins = new Array<number>(options).fill(0);
     this.bounds = batchBounds(trials);
-    let widest = 0;
-    for (let k = 0; k + 1 < this.bounds.length; k++) widest = Math.max(widest, this.bounds[k + 1]! - this.bounds[k]!);
+    const widest = widestBatch(this.bounds);
     this.batchValues = Array.from({ length: options }, () => new Float64Array(widest));
     this.batchMetricsOf = Array.from({ length: options }, () => []);
   }

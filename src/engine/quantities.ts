@@ -32,9 +32,14 @@ export const REPORTED_QUANTITIES: readonly ReportedQuantity[] = [...QUANTITIES, 
 /** One array per option for each quantity. */
 export type QuantityArrays = Record<Quantity, Float64Array[]>;
 
+/** Values a quantity has per trial: its months for a trial-month quantity, else one. */
+export function valuesPerTrial(q: ReportedQuantity, months: number): number {
+  return q !== 'worst_month_spend' && QUANTITY_SHAPE[q] === 'month' ? months : 1;
+}
+
 /** Values a quantity has for `trials` trials of `months` months. */
 export function lengthOf(q: Quantity, trials: number, months: number): number {
-  return QUANTITY_SHAPE[q] === 'month' ? trials * months : trials;
+  return trials * valuesPerTrial(q, months);
 }
 
 /** Makes the arrays for `trials` trials of every option: `allocate` chooses the memory (shared, for worker threads). */

@@ -67,10 +67,10 @@ export function optionsOf(model: Model): OptionInfo[] {
  */
 export const TASK_SIZE = 256;
 
-/** Trials from..to − 1 in ranges of TASK_SIZE. */
-export function taskRanges(from: number, to: number): TrialRange[] {
+/** Trials from..to − 1 in ranges of `size` (TASK_SIZE: a task's), the last one shorter. */
+export function taskRanges(from: number, to: number, size = TASK_SIZE): TrialRange[] {
   const ranges: TrialRange[] = [];
-  for (let first = from; first < to; first += TASK_SIZE) ranges.push({ first, trials: Math.min(TASK_SIZE, to - first) });
+  for (let first = from; first < to; first += size) ranges.push({ first, trials: Math.min(size, to - first) });
   return ranges;
 }
 

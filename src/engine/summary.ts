@@ -28,7 +28,7 @@ export interface Summary {
 // simple-statistics' typings accept only number[]; its functions read any array-like.
 export const asNumbers = (x: Float64Array): number[] => x as unknown as number[];
 
-const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99] as const;
+export const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99] as const;
 
 /**
  * The batches percentile standard errors are computed from, as trial boundaries
@@ -45,6 +45,13 @@ export function batchBounds(trials: number): number[] {
   }
   const batches = Math.min(20, trials);
   return Array.from({ length: batches + 1 }, (_, k) => Math.floor((k * trials) / batches));
+}
+
+/** Trials in the largest batch of `bounds` (batchBounds): what a batch buffer must hold. */
+export function widestBatch(bounds: readonly number[]): number {
+  let widest = 0;
+  for (let k = 0; k + 1 < bounds.length; k++) widest = Math.max(widest, bounds[k + 1]! - bounds[k]!);
+  return widest;
 }
 
 /** sd / √n of a list of batch statistics: the standard error of their mean (batch means). */
@@ -135,10 +142,9 @@ export class SummaryAccumulator {
   private batchFill = 0;
   private readonly p50s: number[] = [];
   private readonly p90s: number[] = [];
-  /** In a second pass only the order statistics that missed are fed; the rest is kept from the first. */
-  private orderOnly = false;
+  /** The first pass's order statistics. In a second pass only order statistics that missed are fed again; the rest stands. */
   private orderResult: OrderResult | undefined;
-  private done = false;
+  private secondPassing = false;
 
   constructor(
     readonly trials: number,
@@ -149,16 +155,16 @@ export class SummaryAccumulator {
     const n = trials * perTrial;
     this.order = new StreamingOrder(n, perTrial, summaryTargets(n), settings);
     this.bounds = batchBounds(trials);
-    let widest = 0;
-    for (let k = 0; k + 1 < this.bounds.length; k++) widest = Math.max(widest, this.bounds[k + 1]! - this.bounds[k]!);
-    this.batchValues = new Float64Array(widest * perTrial);
+    this.batchValues = new Float64Array(widestBatch(this.bounds) * perTrial);
   }
 
   /** The values of the next trials, perTrial for each, in trial order. */
   add(values: Float64Array): void {
-    if (this.done) return;
+    if (this.secondPassing) {
+      if (this.orderResult === undefined) this.order.add(values);
+      return;
+    }
     this.order.add(values);
-    if (this.orderOnly) return;
     const per = this.perTrial;
     for (let i = 0; i < values.length; i++) {
       this.sum.add(values[i]!);
@@ -222,9 +228,8 @@ export class SummaryAccumulator {
 
   /** Makes ready for every value once more: only when finish() found a percentile outside its window, else nothing is gathered again. */
   secondPass(): void {
-    this.orderOnly = true;
-    if (this.orderResult) this.done = true;
-    else this.order = this.order.secondPass();
+    this.secondPassing = true;
+    if (this.orderResult === undefined) this.order = this.order.secondPass();
   }
 }
 

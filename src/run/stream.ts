@@ -2,23 +2,16 @@ import { type Analysis, RunAccumulator, STREAM_TRIALS } from '../engine/analyze.
 import type { Model, RunSettings } from '../engine/model.js';
 import type { OrderSettings } from '../engine/order-stats.js';
 import { QUANTITIES, sliceArrays } from '../engine/quantities.js';
-import { optionsOf, type TrialRange } from '../engine/simulate.js';
+import { optionsOf, taskRanges } from '../engine/simulate.js';
 import type { Executor } from './executor.js';
 import type { RunOptions } from './run.js';
-
-/** Trials 0 … trials − 1 in steps of STREAM_TRIALS. */
-function steps(trials: number): TrialRange[] {
-  const out: TrialRange[] = [];
-  for (let first = 0; first < trials; first += STREAM_TRIALS) out.push({ first, trials: Math.min(STREAM_TRIALS, trials - first) });
-  return out;
-}
 
 /**
  * Every trial once, step by step, into the accumulator: the next step simulates (on the
  * executor's threads) while this one is added, and a step's values are dropped once added.
  */
 async function feed(acc: RunAccumulator, model: Model, settings: RunSettings, executor: Executor, options: RunOptions): Promise<void> {
-  const ranges = steps(settings.trials);
+  const ranges = taskRanges(0, settings.trials, STREAM_TRIALS);
   const { months } = settings;
   // Two sets of arrays, reused: one being added while the other is written.
   const sets = [0, 1].map(() => executor.allocate(optionsOf(model).length, ranges[0]!.trials, months));

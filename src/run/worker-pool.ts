@@ -97,7 +97,12 @@ export class WorkerPool implements Executor {
     if (this.broken) throw this.broken;
     const buffers: Record<string, SharedArrayBuffer[]> = {};
     const values = into ?? this.allocate(optionsOf(model).length, range.trials, settings.months);
-    for (const [q, arrays] of Object.entries(values)) buffers[q] = arrays.map((a) => a.buffer as SharedArrayBuffer);
+    for (const [q, arrays] of Object.entries(values)) {
+      // A plain buffer would be copied to the workers, and their values lost.
+      if (arrays.some((a) => !(a.buffer instanceof SharedArrayBuffer) || a.byteOffset !== 0))
+        throw new Error('WorkerPool.simulate: `into` must be views from the start of arrays made by allocate()');
+      buffers[q] = arrays.map((a) => a.buffer as SharedArrayBuffer);
+    }
     const ranges = taskRanges(range.first, range.first + range.trials);
     const counter = new SharedArrayBuffer(8);
     const id = this.nextId++;

@@ -1,6 +1,6 @@
 import { sampleStandardDeviation } from 'simple-statistics';
 import { drawPerTrial } from '../engine/amounts.js';
-import { batchBounds, metricOf } from '../engine/analyze.js';
+import { batchMetrics } from '../engine/analyze.js';
 import { FIXED, type Input, type Metric, type Model } from '../engine/model.js';
 import { type Knob, knobAt, knobQuantiles, namedItemPath, sensitivityPaths, setFor, unitOfPath, valueFor } from '../profile/knobs.js';
 import type { Profile } from '../profile/schema.js';
@@ -123,12 +123,11 @@ function changeSe(base: Point, variant: Point, metric: Metric, c: number, w: num
     for (let t = 0; t < n; t++) d[t] = vc[t]! - vw[t]! - (bc[t]! - bw[t]!);
     return n > 1 ? sampleStandardDeviation(d as unknown as number[]) / Math.sqrt(n) : 0;
   }
-  const bounds = batchBounds(n);
-  const diffs: number[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const part = (x: Float64Array) => metricOf(x.subarray(bounds[k]!, bounds[k + 1]!), metric);
-    diffs.push(part(variant.basis[c]!) - part(variant.basis[w]!) - (part(base.basis[c]!) - part(base.basis[w]!)));
-  }
+  const vc = batchMetrics(variant.basis[c]!, metric);
+  const vw = batchMetrics(variant.basis[w]!, metric);
+  const bc = batchMetrics(base.basis[c]!, metric);
+  const bw = batchMetrics(base.basis[w]!, metric);
+  const diffs = vc.map((x, k) => x - vw[k]! - (bc[k]! - bw[k]!));
   return diffs.length > 1 ? sampleStandardDeviation(diffs) / Math.sqrt(diffs.length) : 0;
 }
 

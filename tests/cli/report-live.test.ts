@@ -2,19 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonScriptText, scriptText } from '../../src/report/html/page.js';
-import { runCli } from '../helpers/cli.js';
 import { attr, byId, byTag, parseHtml, rawText, textOf } from '../helpers/html.js';
+import { DENTAL, onePage, reportPage } from '../helpers/report.js';
 import { tmpDir } from '../helpers/tmp.js';
 
-const DENTAL = 'scenarios/dental-clinic.yaml';
-const FAST = ['--trials', '1200', '--study-trials', '200'];
-
-async function live(file = DENTAL, args: string[] = []): Promise<string> {
-  const out = join(tmpDir(), 'live.html');
-  const r = await runCli(['report', file, '--live', ...FAST, ...args, '-o', out]);
-  expect(r.code, r.stderr).toBe(0);
-  return readFileSync(out, 'utf8');
-}
+const live = (file = DENTAL, args: string[] = []) => reportPage(['--live', ...args], file);
 
 describe('script text in a page', () => {
   it('never ends its element early, and means the same to JavaScript and JSON', () => {
@@ -25,11 +17,7 @@ describe('script text in a page', () => {
   });
 });
 
-let dentalPage: Promise<string> | undefined;
-const dental = () => {
-  dentalPage ??= live();
-  return dentalPage;
-};
+const dental = onePage(() => live());
 
 describe('supportcast report --live', { tags: ['slow', 'e2e'] }, () => {
   it('adds the panel (hidden until its script runs), three scripts and a policy that allows only them', async () => {

@@ -4,24 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { profileComments } from '../../src/profile/comments.js';
 import { runCli } from '../helpers/cli.js';
 import { attr, byId, byTag, elements, parseHtml, textOf } from '../helpers/html.js';
+import { DENTAL, onePage, reportPage } from '../helpers/report.js';
 import { tmpDir } from '../helpers/tmp.js';
 
-const DENTAL = 'scenarios/dental-clinic.yaml';
-const FAST = ['--trials', '1200', '--study-trials', '200'];
-
-async function report(args: string[], file = DENTAL): Promise<string> {
-  const out = join(tmpDir(), 'client.html');
-  const r = await runCli(['report', file, ...FAST, ...args, '-o', out]);
-  expect(r.code, r.stderr).toBe(0);
-  return readFileSync(out, 'utf8');
-}
+const report = (args: string[], file = DENTAL) => reportPage(args, file);
 
 /** The dental page at FAST, made once: the tests that only read it share it. */
-let dentalPage: Promise<string> | undefined;
-const dental = () => {
-  dentalPage ??= report([]);
-  return dentalPage;
-};
+const dental = onePage(() => report([]));
 
 describe('supportcast report', { tags: ['slow', 'e2e'] }, () => {
   it('writes one valid HTML document with the sections in the order a client reads them', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchedMetricSaving, decide, metricOf, pBest, summarize } from '../../src/engine/analyze.js';
+import { batchedMetricSaving, decide, metricOf, summarize } from '../../src/engine/analyze.js';
+import { DecisionAccumulator } from '../../src/engine/decision.js';
 import { analyzeProfile, baseProfile } from '../helpers/profiles.js';
 import { testStream } from '../helpers/stats.js';
 
@@ -64,7 +65,10 @@ describe('summarize against a full sort', () => {
 
 describe('p_best', () => {
   it('splits ties equally so the shares sum to 1', () => {
-    const shares = pBest([f64([1, 5, 2, 3]), f64([2, 5, 2, 1]), f64([3, 5, 9, 9])], 4);
+    const basis = [f64([1, 5, 2, 3]), f64([2, 5, 2, 1]), f64([3, 5, 9, 9])];
+    const acc = new DecisionAccumulator(3, 4, 'spend', 'mean');
+    acc.add(spendOnly(basis));
+    const shares = acc.pBest();
     expect(shares).toEqual([(1 + 1 / 3 + 1 / 2) / 4, (1 / 3 + 1 / 2 + 1) / 4, 1 / 3 / 4]);
     expect(shares.reduce((a, b) => a + b)).toBeCloseTo(1, 15);
   });

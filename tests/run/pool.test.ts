@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/collect.js';
 import { fixed, type Model } from '../../src/engine/model.js';
 import { QUANTITIES } from '../../src/engine/quantities.js';
+import { optionsOf } from '../../src/engine/simulate.js';
 import { loadProfile } from '../../src/profile/load.js';
 import { InThreadExecutor } from '../../src/run/executor.js';
 import { RunSession } from '../../src/run/run.js';
@@ -73,6 +74,21 @@ describe('the runner outside the CLI', { tags: ['slow'] }, () => {
       expect(rejections).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
+      await pool.close();
+    }
+  });
+
+  it('refuses arrays to write into that are not shared memory, whose values the workers could not return', async () => {
+    const pool = new WorkerPool(2);
+    try {
+      const range = { first: 0, trials: 10 };
+      const plain = new InThreadExecutor().allocate(optionsOf(model).length, range.trials, settings.months);
+      await expect(pool.simulate(model, settings, range, undefined, plain)).rejects.toThrow(/allocate\(\)/);
+      const shared = pool.allocate(optionsOf(model).length, range.trials, settings.months);
+      const values = await pool.simulate(model, settings, range, undefined, shared);
+      expect(values).toBe(shared);
+      sameArrays({ ...simulate(model, { ...settings, trials: 10 }), values }, simulate(model, { ...settings, trials: 10 }));
+    } finally {
       await pool.close();
     }
   });
