@@ -66,13 +66,14 @@ export class Stream {
     return this.buf[this.pos++]!;
   }
 
-  /** Writes the next n uniforms into dst[0..n). The generator runs with its state in locals. */
-  fill(dst: Float64Array, n: number): void {
+  /** Writes the next n uniforms into dst[from..from + n). The generator runs with its state in locals. */
+  fill(dst: Float64Array, n: number, from = 0): void {
     let a = this.a;
     let b = this.b;
     let c = this.c;
     let d = this.d;
-    for (let i = 0; i < n; i++) {
+    const end = from + n;
+    for (let i = from; i < end; i++) {
       const t = (((a + b) | 0) + d) | 0;
       d = (d + 1) | 0;
       a = b ^ (b >>> 9);

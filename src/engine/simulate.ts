@@ -137,8 +137,8 @@ class ClassState {
 
 /**
  * Everything the per-incident loop reads and writes for the options, as parallel typed
- * arrays indexed by option, plus this trial's and this month's scalars. Spend is kept in
- * whole cents, so its sums are exact (docs/model.md §4 v2).
+ * arrays indexed by option (a month's accumulators by option × months + month), plus this
+ * trial's scalars. Spend is kept in whole cents, so its sums are exact (docs/model.md §4 v2).
  */
 class OptionState {
   readonly n: number;
@@ -157,11 +157,14 @@ class OptionState {
   /** This trial's values. */
   readonly prevention: Float64Array;
   readonly rate: Float64Array;
-  /** This month's accumulators. */
+  readonly months: number;
+  /** This trial's accumulators, one per option and month. */
   readonly spendCents: Float64Array;
   readonly exposure: Float64Array;
   readonly revenueLost: Float64Array;
   readonly direct: Float64Array;
+  /** The hybrid team's hours left in each month of this trial. */
+  readonly remaining: Float64Array;
   /** This trial's horizon spend in cents. */
   readonly horizonCents: Float64Array;
   /** The current class's people stopped per incident and revenue lost per hour. */
@@ -174,9 +177,8 @@ class OptionState {
   readonly capacity: number;
   tripFee = 0;
   escalation = 0;
-  remaining = 0;
 
-  constructor(model: Model, seed: number, first: number, n: number) {
+  constructor(model: Model, seed: number, first: number, n: number, months: number) {
     const per = (x: Parameters<typeof drawPerTrial>[0]) => drawPerTrial(x, seed, first, n);
     const options = optionsOf(model);
     const count = options.length;
@@ -232,10 +234,12 @@ class OptionState {
     this.respC = Float64Array.from(responses, (r) => r.c);
     this.prevention = new Float64Array(count);
     this.rate = new Float64Array(count);
-    this.spendCents = new Float64Array(count);
-    this.exposure = new Float64Array(count);
-    this.revenueLost = new Float64Array(count);
-    this.direct = new Float64Array(count);
+    this.months = months;
+    this.spendCents = new Float64Array(count * months);
+    this.exposure = new Float64Array(count * months);
+    this.revenueLost = new Float64Array(count * months);
+    this.direct = new Float64Array(count * months);
+    this.remaining = new Float64Array(months);
     this.horizonCents = new Float64Array(count);
     this.minimumHours = bf.minimumHours;
     this.incrementHours = bf.billingIncrementHours;
@@ -243,26 +247,31 @@ class OptionState {
     this.capacity = h ? h.internalStaff * h.hoursPerStaffMonth : 0;
   }
 
-  /** Adds one class's incidents to option o: their bills in cents, and their Σ (wait + outage) hours as downtime. */
-  addIncidents(o: number, cents: number, hours: number, direct: number): void {
-    this.spendCents[o] = this.spendCents[o]! + cents;
-    this.exposure[o] = this.exposure[o]! + this.people * hours;
-    this.revenueLost[o] = this.revenueLost[o]! + this.revenue * hours;
-    this.direct[o] = this.direct[o]! + direct;
+  /** Adds one class-month's incidents to option o in month m: their bills in cents, and their Σ (wait + outage) hours as downtime. */
+  addIncidents(o: number, m: number, cents: number, hours: number, direct: number): void {
+    const j = o * this.months + m;
+    this.spendCents[j] = this.spendCents[j]! + cents;
+    this.exposure[j] = this.exposure[j]! + this.people * hours;
+    this.revenueLost[j] = this.revenueLost[j]! + this.revenue * hours;
+    this.direct[j] = this.direct[j]! + direct;
   }
 }
 
 /**
- * Incidents are drawn in chunks of this many, so a class-month of a million incidents needs
- * columns of 4,096 rows, not a million; the stream continues across chunks, so the chunk
- * size never changes a number.
+ * Incidents are drawn in chunks of at most this many. A chunk holds a class's incidents for
+ * as many whole months of a trial as fit, so the column loops below run over a trial's worth
+ * of incidents, not one month's dozen; a month of more than this many (a class-month of a
+ * million incidents) fills chunks of its own, its stream continuing across them, so columns
+ * stay 4,096 rows long.
  */
-const CHUNK = 4096;
+export const CHUNK = 4096;
 
 /**
- * Per-incident columns for one chunk. The incidents' amounts are drawn column by column in
- * small loops that V8 inlines whole; one loop over everything would exceed its inlining
- * budget and call (and box) every exp and probit.
+ * Per-incident columns for one chunk, and the months it holds: month `segmentMonth[s]` is
+ * rows segmentEnd[s − 1] … segmentEnd[s] − 1, and its ziggurat rejections draw from
+ * `rejections[s]`. The incidents' amounts are drawn column by column in small loops that V8
+ * inlines whole; one loop over everything would exceed its inlining budget and call (and
+ * box) every exp and probit.
  */
 class Columns {
   readonly uniforms = new Float64Array(CHUNK * SLOTS);
@@ -277,35 +286,79 @@ class Columns {
   /** Break-fix's wait for each incident. */
   readonly waits = new Float64Array(CHUNK);
   readonly incidents = new Stream();
-  readonly rejections = new LazyStream();
+  /** Rows a chunk may hold (CHUNK unless a test asks for fewer), rows filled so far, and the months they belong to. */
+  capacity = CHUNK;
+  filled = 0;
+  segments = 0;
+  segmentMonth = new Int32Array(0);
+  segmentEnd = new Int32Array(0);
+  rejections: LazyStream[] = [];
+  /** A class's incident count in each month of the trial, and the trial's bad-year factor for each year. */
+  counts = new Int32Array(0);
+  yearFactors = new Float64Array(0);
+
+  /** Makes room for `months` months: at most one segment per month. */
+  prepare(months: number): void {
+    if (this.counts.length >= months) return;
+    this.segmentMonth = new Int32Array(months);
+    this.segmentEnd = new Int32Array(months);
+    while (this.rejections.length < months) this.rejections.push(new LazyStream());
+    this.counts = new Int32Array(months);
+    this.yearFactors = new Float64Array(Math.ceil(months / 12));
+  }
+
+  /** Appends month m's first `count` incidents (stream and rejections started at their addresses). */
+  addMonth(key: number, t: number, m: number, count: number): void {
+    const s = this.segments++;
+    this.incidents.restart(key, t, m, SALT_INCIDENTS);
+    this.incidents.fill(this.uniforms, count * SLOTS, this.filled * SLOTS);
+    this.rejections[s]!.at(key, t, m, SALT_REJECTIONS);
+    this.filled += count;
+    this.segmentMonth[s] = m;
+    this.segmentEnd[s] = this.filled;
+  }
+
+  /** Refills the columns with the next `count` incidents of the one month a chunk just held, its streams continuing. */
+  continueMonth(count: number): void {
+    this.incidents.fill(this.uniforms, count * SLOTS);
+    this.filled = count;
+    this.segments = 1;
+    this.segmentEnd[0] = count;
+  }
+
+  clear(): void {
+    this.filled = 0;
+    this.segments = 0;
+  }
 }
 
 let cachedColumns: Columns | undefined;
 
 /** Columns are scratch space: one set per thread, reused by every task. */
-function columnsFor(): Columns {
+function columnsFor(months: number, chunk: number): Columns {
+  if (!(chunk >= 1 && chunk <= CHUNK)) throw new RangeError(`chunk: ${chunk} is not between 1 and ${CHUNK}`);
   cachedColumns ??= new Columns();
+  cachedColumns.prepare(months);
+  cachedColumns.capacity = Math.floor(chunk);
   return cachedColumns;
 }
 
 /**
  * dst[k] = the amount drawn from slot `slot` of incident k: a lognormal through the
- * ziggurat normal (rejections from their own address), a triangular by its inverse CDF.
+ * ziggurat normal (rejections from their month's address), a triangular by its inverse CDF.
  */
-function drawColumn(
-  dst: Float64Array,
-  u: Float64Array,
-  slot: number,
-  count: number,
-  rejections: LazyStream,
-  kind: AmountKind,
-  a: number,
-  b: number,
-  c: number,
-): void {
+function drawColumn(dst: Float64Array, col: Columns, slot: number, kind: AmountKind, a: number, b: number, c: number): void {
+  const u = col.uniforms;
+  const count = col.filled;
   if (kind === LOGNORMAL) {
-    if (expInRange(a, b)) for (let k = 0; k < count; k++) dst[k] = fastExp(a + b * zigNormal(u[k * SLOTS + slot]!, rejections));
-    else for (let k = 0; k < count; k++) dst[k] = exp(a + b * zigNormal(u[k * SLOTS + slot]!, rejections));
+    const fast = expInRange(a, b);
+    let k = 0;
+    for (let s = 0; s < col.segments; s++) {
+      const rejections = col.rejections[s]!;
+      const end = col.segmentEnd[s]!;
+      if (fast) for (; k < end; k++) dst[k] = fastExp(a + b * zigNormal(u[k * SLOTS + slot]!, rejections));
+      else for (; k < end; k++) dst[k] = exp(a + b * zigNormal(u[k * SLOTS + slot]!, rejections));
+    }
   } else if (kind === FIXED) {
     dst.fill(a, 0, count);
   } else if (kind === TRIANGULAR) {
@@ -320,20 +373,26 @@ function drawColumn(
  * option), and break-fix's waits, which every incident has. Other options compute their
  * waits as they account, only for the incidents they do not prevent.
  */
-function drawWaits(st: OptionState, col: Columns, count: number): void {
+function drawWaits(st: OptionState, col: Columns): void {
   const u = col.uniforms;
   const z = col.z;
-  for (let k = 0; k < count; k++) z[k] = zigNormal(u[k * SLOTS + SLOT_WAIT]!, col.rejections);
+  const count = col.filled;
+  let k = 0;
+  for (let s = 0; s < col.segments; s++) {
+    const rejections = col.rejections[s]!;
+    const end = col.segmentEnd[s]!;
+    for (; k < end; k++) z[k] = zigNormal(u[k * SLOTS + SLOT_WAIT]!, rejections);
+  }
   const w = col.waits;
   const kind = st.respKind[0] as AmountKind;
   const a = st.respA[0]!;
   const b = st.respB[0]!;
   const c = st.respC[0]!;
   if (kind === LOGNORMAL) {
-    if (expInRange(a, b)) for (let k = 0; k < count; k++) w[k] = fastExp(a + b * z[k]!);
-    else for (let k = 0; k < count; k++) w[k] = exp(a + b * z[k]!);
+    if (expInRange(a, b)) for (k = 0; k < count; k++) w[k] = fastExp(a + b * z[k]!);
+    else for (k = 0; k < count; k++) w[k] = exp(a + b * z[k]!);
   } else if (kind === FIXED) w.fill(a, 0, count);
-  else if (kind === TRIANGULAR) for (let k = 0; k < count; k++) w[k] = triangularAt(normalCdf(z[k]!), a, b, c);
+  else if (kind === TRIANGULAR) for (k = 0; k < count; k++) w[k] = triangularAt(normalCdf(z[k]!), a, b, c);
   else unknownKind(kind);
 }
 
@@ -349,10 +408,10 @@ function responseWait(kind: AmountKind, a: number, b: number, c: number, z: numb
  * Break-fix's bill for each incident in cents (billing.ts: whole increments, at least the
  * minimum, × the after-hours multiplier × the rate, plus the trip fee on site, rounded to
  * the cent), and the billed hours × multiplier that other hourly rates multiply. Break-fix
- * prevents nothing, so its month is summed in the same pass: every incident is billed,
+ * prevents nothing, so its months are summed in the same pass: every incident is billed,
  * waited for and costs its direct cost.
  */
-function chargeBreakFix(st: OptionState, cs: ClassState, col: Columns, i: number, count: number): void {
+function chargeBreakFix(st: OptionState, cs: ClassState, col: Columns, i: number): void {
   const u = col.uniforms;
   const onsiteShare = cs.onsite[i]!;
   const afterShare = cs.afterHours[i]!;
@@ -361,26 +420,30 @@ function chargeBreakFix(st: OptionState, cs: ClassState, col: Columns, i: number
   const multiplier = st.afterHoursMultiplier;
   const tripFee = st.tripFee;
   const bfRate = st.rate[0]!;
-  let cents = 0;
-  let hours = 0;
-  let direct = 0;
-  for (let k = 0; k < count; k++) {
-    const billed = billedHours(col.labor[k]!, minimum, increment) * (u[k * SLOTS + SLOT_AFTER_HOURS]! < afterShare ? multiplier : 1);
-    const charge = chargeCents(billed, bfRate, 1, u[k * SLOTS + SLOT_ONSITE]! < onsiteShare ? tripFee : 0);
-    col.billed[k] = billed;
-    col.charge[k] = charge;
-    cents += charge;
-    hours += col.waits[k]! + col.outage[k]!;
-    direct += col.cost[k]!;
+  let k = 0;
+  for (let s = 0; s < col.segments; s++) {
+    const end = col.segmentEnd[s]!;
+    let cents = 0;
+    let hours = 0;
+    let direct = 0;
+    for (; k < end; k++) {
+      const billed = billedHours(col.labor[k]!, minimum, increment) * (u[k * SLOTS + SLOT_AFTER_HOURS]! < afterShare ? multiplier : 1);
+      const charge = chargeCents(billed, bfRate, 1, u[k * SLOTS + SLOT_ONSITE]! < onsiteShare ? tripFee : 0);
+      col.billed[k] = billed;
+      col.charge[k] = charge;
+      cents += charge;
+      hours += col.waits[k]! + col.outage[k]!;
+      direct += col.cost[k]!;
+    }
+    st.addIncidents(0, col.segmentMonth[s]!, cents, hours, direct);
   }
-  st.addIncidents(0, cents, hours, direct);
 }
 
 /**
  * A managed offer: covered classes cost no labour; an uncovered class is billed at the
  * out-of-scope rate, and on a remote-only plan so is every on-site visit, plus the trip fee.
  */
-function accountManaged(st: OptionState, cs: ClassState, col: Columns, o: number, i: number, count: number): void {
+function accountManaged(st: OptionState, cs: ClassState, col: Columns, o: number, i: number): void {
   const u = col.uniforms;
   const threshold = cs.preventable[i]! * st.prevention[o]!;
   const onsiteShare = cs.onsite[i]!;
@@ -394,18 +457,22 @@ function accountManaged(st: OptionState, cs: ClassState, col: Columns, o: number
   const rb = st.respB[o]!;
   const rc = st.respC[o]!;
   const fast = expInRange(ra, rb);
-  let cents = 0;
-  let hours = 0;
-  let direct = 0;
-  for (let k = 0; k < count; k++) {
-    const base = k * SLOTS;
-    if (u[base + SLOT_PREVENTION]! < threshold) continue;
-    if (remoteOnly && u[base + SLOT_ONSITE]! < onsiteShare) cents += chargeCents(col.billed[k]!, rate, 1, tripFee);
-    else if (!covered) cents += chargeCents(col.billed[k]!, rate, 1, 0);
-    hours += responseWait(kind, ra, rb, rc, z[k]!, fast) + col.outage[k]!;
-    direct += col.cost[k]!;
+  let k = 0;
+  for (let s = 0; s < col.segments; s++) {
+    const end = col.segmentEnd[s]!;
+    let cents = 0;
+    let hours = 0;
+    let direct = 0;
+    for (; k < end; k++) {
+      const base = k * SLOTS;
+      if (u[base + SLOT_PREVENTION]! < threshold) continue;
+      if (remoteOnly && u[base + SLOT_ONSITE]! < onsiteShare) cents += chargeCents(col.billed[k]!, rate, 1, tripFee);
+      else if (!covered) cents += chargeCents(col.billed[k]!, rate, 1, 0);
+      hours += responseWait(kind, ra, rb, rc, z[k]!, fast) + col.outage[k]!;
+      direct += col.cost[k]!;
+    }
+    st.addIncidents(o, col.segmentMonth[s]!, cents, hours, direct);
   }
-  st.addIncidents(o, cents, hours, direct);
 }
 
 /**
@@ -413,7 +480,7 @@ function accountManaged(st: OptionState, cs: ClassState, col: Columns, o: number
  * is left of the month's hours is handled in-house; the rest are billed and answered as
  * break-fix. Escalated incidents use no capacity.
  */
-function accountHybrid(st: OptionState, cs: ClassState, col: Columns, o: number, i: number, count: number): void {
+function accountHybrid(st: OptionState, cs: ClassState, col: Columns, o: number, i: number): void {
   const u = col.uniforms;
   const threshold = cs.preventable[i]! * st.prevention[o]!;
   const escalation = st.escalation;
@@ -423,60 +490,98 @@ function accountHybrid(st: OptionState, cs: ClassState, col: Columns, o: number,
   const rb = st.respB[o]!;
   const rc = st.respC[o]!;
   const fast = expInRange(ra, rb);
-  let remaining = st.remaining;
-  let cents = 0;
-  let hours = 0;
-  let direct = 0;
-  for (let k = 0; k < count; k++) {
-    const base = k * SLOTS;
-    if (u[base + SLOT_PREVENTION]! < threshold) continue;
-    const labor = col.labor[k]!;
-    if (u[base + SLOT_ESCALATION]! >= escalation && labor <= remaining) {
-      remaining -= labor;
-      hours += responseWait(kind, ra, rb, rc, z[k]!, fast) + col.outage[k]!;
-    } else {
-      cents += col.charge[k]!;
-      hours += col.waits[k]! + col.outage[k]!;
+  let k = 0;
+  for (let s = 0; s < col.segments; s++) {
+    const m = col.segmentMonth[s]!;
+    const end = col.segmentEnd[s]!;
+    let remaining = st.remaining[m]!;
+    let cents = 0;
+    let hours = 0;
+    let direct = 0;
+    for (; k < end; k++) {
+      const base = k * SLOTS;
+      if (u[base + SLOT_PREVENTION]! < threshold) continue;
+      const labor = col.labor[k]!;
+      if (u[base + SLOT_ESCALATION]! >= escalation && labor <= remaining) {
+        remaining -= labor;
+        hours += responseWait(kind, ra, rb, rc, z[k]!, fast) + col.outage[k]!;
+      } else {
+        cents += col.charge[k]!;
+        hours += col.waits[k]! + col.outage[k]!;
+      }
+      direct += col.cost[k]!;
     }
-    direct += col.cost[k]!;
+    st.remaining[m] = remaining;
+    st.addIncidents(o, m, cents, hours, direct);
   }
-  st.remaining = remaining;
-  st.addIncidents(o, cents, hours, direct);
 }
 
-/** One chunk of a class-month's incidents: draw every column, then account every option. */
-function runChunk(st: OptionState, cs: ClassState, col: Columns, i: number, count: number): void {
-  const u = col.uniforms;
-  col.incidents.fill(u, count * SLOTS);
-  const rej = col.rejections;
-  drawColumn(col.labor, u, SLOT_LABOR, count, rej, cs.laborKind, cs.laborA, cs.laborB, cs.laborC);
-  drawColumn(col.outage, u, SLOT_OUTAGE, count, rej, cs.outageKind, cs.outageA, cs.outageB, cs.outageC);
-  drawColumn(col.cost, u, SLOT_DIRECT, count, rej, cs.directKind, cs.directA, cs.directB, cs.directC);
-  drawWaits(st, col, count);
-  chargeBreakFix(st, cs, col, i, count);
+/** One chunk of a class's incidents: draw every column, then account every option; the columns are then empty. */
+function runChunk(st: OptionState, cs: ClassState, col: Columns, i: number): void {
+  drawColumn(col.labor, col, SLOT_LABOR, cs.laborKind, cs.laborA, cs.laborB, cs.laborC);
+  drawColumn(col.outage, col, SLOT_OUTAGE, cs.outageKind, cs.outageA, cs.outageB, cs.outageC);
+  drawColumn(col.cost, col, SLOT_DIRECT, cs.directKind, cs.directA, cs.directB, cs.directC);
+  drawWaits(st, col);
+  chargeBreakFix(st, cs, col, i);
   for (let o = 1; o < st.n; o++) {
-    if (st.kind[o] === MANAGED) accountManaged(st, cs, col, o, i, count);
-    else accountHybrid(st, cs, col, o, i, count);
+    if (st.kind[o] === MANAGED) accountManaged(st, cs, col, o, i);
+    else accountHybrid(st, cs, col, o, i);
+  }
+  col.clear();
+}
+
+/**
+ * Month m's count for one class in trial t: one uniform at (class, t, m) inverted through the
+ * count distribution, its mean the trial's λ, times the year's bad-year factor if one applies.
+ */
+function countMonths(cs: ClassState, col: Columns, i: number, t: number, months: number, badYear: boolean): void {
+  cs.counts.setMean(cs.lambda[i]!, cs.dispersion);
+  for (let m = 0; m < months; m++) {
+    if (badYear && m % 12 === 0) cs.counts.setMean(cs.lambda[i]! * col.yearFactors[m / 12]!, cs.dispersion);
+    col.counts[m] = cs.counts.count(uniformAt(cs.key, t, m, SALT_COUNT));
   }
 }
 
 /**
- * The incidents of one class in trial t, month m. The k-th incident reads slots
- * k·8 … k·8 + 7 of the stream at (class, t, m) (docs/model.md §1 v2) — labour, outage, direct
- * cost, on-site, after-hours, prevention, response wait, escalation — whether or not any
- * option uses them; the ziggurat's rejections read the stream at their own address.
+ * The incidents of one class in trial t, every month. The k-th incident of month m reads
+ * slots k·8 … k·8 + 7 of the stream at (class, t, m) (docs/model.md §1 v2) — labour, outage,
+ * direct cost, on-site, after-hours, prevention, response wait, escalation — whether or not
+ * any option uses them; the ziggurat's rejections read the stream at their own address.
  *
- * The work is done column by column (each amount for every incident, then each option
- * over every incident) in small loops that V8 compiles tightly with their sums in
- * registers; downtime is summed as hours and multiplied by the class's people and revenue
- * once per class-month.
+ * The work is done column by column (each amount for every incident, then each option over
+ * every incident) in small loops that V8 compiles tightly, their sums in registers month by
+ * month; downtime is summed as hours and multiplied by the class's people and revenue once
+ * per class-month. Months are packed into chunks whole, in order, so each month's draws and
+ * sums happen exactly as they would alone, and the hybrid team's hours go to classes in file
+ * order within each month.
  */
-function runIncidents(st: OptionState, cs: ClassState, col: Columns, i: number, t: number, m: number, count: number): void {
-  col.incidents.restart(cs.key, t, m, SALT_INCIDENTS);
-  col.rejections.at(cs.key, t, m, SALT_REJECTIONS);
+function runClass(st: OptionState, cs: ClassState, col: Columns, i: number, t: number, months: number, badYear: boolean): void {
+  countMonths(cs, col, i, t, months, badYear);
   st.people = cs.people;
   st.revenue = cs.revenue[i]!;
-  for (let done = 0; done < count; done += CHUNK) runChunk(st, cs, col, i, Math.min(CHUNK, count - done));
+  for (let m = 0; m < months; m++) {
+    const count = col.counts[m]!;
+    if (count === 0) continue;
+    if (col.filled + count > col.capacity && col.filled > 0) runChunk(st, cs, col, i);
+    if (count <= col.capacity) col.addMonth(cs.key, t, m, count);
+    else runLargeMonth(st, cs, col, i, t, m, count);
+  }
+  if (col.filled > 0) runChunk(st, cs, col, i);
+}
+
+/**
+ * A month of more incidents than a chunk holds, in chunks of its own, its streams continuing
+ * from one to the next. (Its rejections are then drawn column by column within each chunk, so
+ * where a month splits is part of its numbers: that is CHUNK's one effect on a result.)
+ */
+function runLargeMonth(st: OptionState, cs: ClassState, col: Columns, i: number, t: number, m: number, count: number): void {
+  const size = col.capacity;
+  col.addMonth(cs.key, t, m, size);
+  runChunk(st, cs, col, i);
+  for (let done = size; done < count; done += size) {
+    col.continueMonth(Math.min(size, count - done));
+    runChunk(st, cs, col, i);
+  }
 }
 
 /**
@@ -493,69 +598,70 @@ function startTrial(st: OptionState, q: QuantityArrays, i: number): void {
 }
 
 /** Writes one regular trial-month into the outputs and adds it to the trial's horizon sums. */
-function record(st: OptionState, q: QuantityArrays, i: number, idx: number, loaded: number): void {
+function record(st: OptionState, q: QuantityArrays, i: number, m: number, loaded: number): void {
+  const idx = i * st.months + m;
   for (let o = 0; o < st.n; o++) {
-    const downtimeCost = st.exposure[o]! * loaded + st.revenueLost[o]!;
-    const spend = st.spendCents[o]! / 100;
-    const total = spend + downtimeCost + st.direct[o]!;
-    st.horizonCents[o] = st.horizonCents[o]! + st.spendCents[o]!;
+    const j = o * st.months + m;
+    const downtimeCost = st.exposure[j]! * loaded + st.revenueLost[j]!;
+    const spend = st.spendCents[j]! / 100;
+    const total = spend + downtimeCost + st.direct[j]!;
+    st.horizonCents[o] = st.horizonCents[o]! + st.spendCents[j]!;
     q.monthly_spend[o]![idx] = spend;
     q.monthly_total_cost[o]![idx] = total;
     q.horizon_total_cost[o]![i] = q.horizon_total_cost[o]![i]! + total;
-    q.horizon_downtime_hours[o]![i] = q.horizon_downtime_hours[o]![i]! + st.exposure[o]!;
+    q.horizon_downtime_hours[o]![i] = q.horizon_downtime_hours[o]![i]! + st.exposure[j]!;
     q.horizon_downtime_cost[o]![i] = q.horizon_downtime_cost[o]![i]! + downtimeCost;
-    q.horizon_direct_cost[o]![i] = q.horizon_direct_cost[o]![i]! + st.direct[o]!;
+    q.horizon_direct_cost[o]![i] = q.horizon_direct_cost[o]![i]! + st.direct[j]!;
   }
 }
 
 /** The address of the bad-year factors' draws: (trial, year) under this purpose. */
 const BAD_YEAR_PURPOSE = 'bad_year';
 
-/**
- * A new simulated year: the bad-year factor for (trial, year), one uniform by inversion, times
- * λ of every class it applies to (docs/model.md §3); the others keep the trial's λ.
- */
-function startYear(b: BadYearModel, key: number, classes: readonly ClassState[], i: number, t: number, year: number): void {
-  const factor = badYearFactor(b.shape, unit53(key, t, year));
-  classes.forEach((cs, c) => {
-    if (b.applies[c]) cs.counts.setMean(cs.lambda[i]! * factor, cs.dispersion);
-  });
+/** Trial t's bad-year factor for each simulated year: one uniform at (trial, year), by inversion (docs/model.md §3). */
+function drawYearFactors(b: BadYearModel, key: number, col: Columns, t: number, months: number): void {
+  for (let year = 0; year * 12 < months; year++) col.yearFactors[year] = badYearFactor(b.shape, unit53(key, t, year));
 }
 
-/** The month's fee in cents: each option's fee with its yearly increase (one-off fees are not a month's). */
-function startMonth(st: OptionState, i: number, m: number): void {
-  const growthYears = Math.floor(m / 12);
+/** Each month's fee in cents (each option's fee with its yearly increase; one-off fees are not a month's), and nothing else yet. */
+function startMonths(st: OptionState, i: number): void {
   for (let o = 0; o < st.n; o++) {
     const fee = st.feeByTrial[o]!;
-    const monthly = growthYears === 0 ? fee[i]! : fee[i]! * powInt(1 + st.annualIncrease[o]!, growthYears);
-    st.spendCents[o] = toCents(monthly);
-    st.exposure[o] = 0;
-    st.revenueLost[o] = 0;
-    st.direct[o] = 0;
+    for (let m = 0; m < st.months; m++) {
+      const growthYears = Math.floor(m / 12);
+      const monthly = growthYears === 0 ? fee[i]! : fee[i]! * powInt(1 + st.annualIncrease[o]!, growthYears);
+      const j = o * st.months + m;
+      st.spendCents[j] = toCents(monthly);
+      st.exposure[j] = 0;
+      st.revenueLost[j] = 0;
+      st.direct[j] = 0;
+    }
   }
-  st.remaining = st.capacity;
+  st.remaining.fill(st.capacity);
 }
 
 /**
  * Simulates trials range.first … range.first + range.trials − 1 into `q` (zeroed arrays for
  * exactly those trials: views into a run's arrays, shared memory when a worker writes them),
  * or into new arrays. Every draw is addressed by (seed, purpose, trial, month, …), so any set
- * of threads running any grouping of trials gives the same numbers.
+ * of threads running any grouping of trials gives the same numbers. `chunk` is CHUNK but for
+ * tests: months that fit in it come out the same however they are packed.
  */
 export function simulateTrials(
   model: Model,
   settings: Pick<RunSettings, 'seed' | 'months'>,
   range: TrialRange,
   q: QuantityArrays = allocateArrays(optionsOf(model).length, range.trials, settings.months),
+  chunk = CHUNK,
 ): QuantityArrays {
   const { seed, months } = settings;
   const { first, trials: n } = range;
   const classes = model.classes.map((c) => new ClassState(c, seed, first, n));
-  const st = new OptionState(model, seed, first, n);
+  const st = new OptionState(model, seed, first, n, months);
   const loaded = drawPerTrial(model.organization.loadedHourlyCost, seed, first, n);
   const trip = drawPerTrial(model.breakFix.tripFee, seed, first, n);
   const escalation = model.hybrid ? drawPerTrial(model.hybrid.escalationShare, seed, first, n) : new Float64Array(n);
-  const col = columnsFor();
+  const col = columnsFor(months, chunk);
   const badYear = model.badYear;
   const badYearKey = purposeKey(seed, BAD_YEAR_PURPOSE);
   for (let i = 0; i < n; i++) {
@@ -567,16 +673,10 @@ export function simulateTrials(
       st.prevention[o] = st.preventionByTrial[o]![i]!;
       st.rate[o] = st.rateByTrial[o]![i]!;
     }
-    for (const cs of classes) cs.counts.setMean(cs.lambda[i]!, cs.dispersion);
-    for (let m = 0; m < months; m++) {
-      if (badYear && m % 12 === 0) startYear(badYear, badYearKey, classes, i, t, m / 12);
-      startMonth(st, i, m);
-      for (const cs of classes) {
-        const count = cs.counts.count(uniformAt(cs.key, t, m, SALT_COUNT));
-        if (count > 0) runIncidents(st, cs, col, i, t, m, count);
-      }
-      record(st, q, i, i * months + m, loaded[i]!);
-    }
+    startMonths(st, i);
+    if (badYear) drawYearFactors(badYear, badYearKey, col, t, months);
+    for (let c = 0; c < classes.length; c++) runClass(st, classes[c]!, col, i, t, months, badYear?.applies[c] === true);
+    for (let m = 0; m < months; m++) record(st, q, i, m, loaded[i]!);
     for (let o = 0; o < st.n; o++) q.horizon_spend[o]![i] = st.horizonCents[o]! / 100;
   }
   return q;

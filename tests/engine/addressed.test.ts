@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { analyze } from '../../src/engine/analyze.js';
 import { type SimulationOutput, simulate } from '../../src/engine/collect.js';
+import { QUANTITIES as QUANTITY_NAMES, type QuantityArrays } from '../../src/engine/quantities.js';
+import { simulateTrials } from '../../src/engine/simulate.js';
 import { load, optionIndex } from '../helpers/profiles.js';
 
 type Profile = Record<string, any>;
@@ -214,5 +216,57 @@ describe('same-draw defaults (MODEL.md §4 v2)', () => {
     expect(vs.meanSaving).toBeCloseTo(3600, 6);
     expect(vs.meanSavingSe).toBeLessThan(1e-9);
     expect(vs.pCheaper).toBe(0);
+  });
+});
+
+describe('a month is simulated the same whatever shares its chunk of columns', () => {
+  it('packing whole months into chunks of any size they fit in gives byte-identical trials', () => {
+    // A class's months are packed into chunks of incident rows (src/engine/simulate.ts). "steady"
+    // has about 100 incidents a month; every bill is at least $150 (the minimum hour), so spend
+    // / 150 bounds a month's count, and chunks of that bound B, 3B and 4,096 rows pack a month
+    // alone, a few together and the whole horizon together. One row a chunk splits every month,
+    // which does change its numbers (the ziggurat's rejections are drawn chunk by chunk).
+    // Bad years, the hybrid team's monthly hours and the fee's yearly increase exercise the
+    // per-month state.
+    const p: Profile = {
+      version: 1,
+      name: 'Packing',
+      organization: { employees: 50, loaded_hourly_cost: 40 },
+      incidents: [
+        {
+          name: 'steady',
+          rate: { per_employee: 2 },
+          labor_hours: { p50: 0.5, p90: 2 },
+          downtime: { hours: { p50: 1, p90: 3 } },
+          onsite_share: 0.2,
+        },
+        {
+          name: 'rare',
+          rate: { per_year: 3 },
+          labor_hours: { low: 2, mode: 5, high: 20 },
+          direct_cost: { p50: 500, p90: 4000 },
+          covered: false,
+        },
+      ],
+      break_fix: { hourly_rate: 150, minimum_hours: 1, billing_increment_hours: 0.25, trip_fee: 50, response_hours: { p50: 6, p90: 20 } },
+      managed: { per_employee: 100, annual_increase: 0.05, covers_onsite: false, prevention: 0.3, response_hours: { p50: 1, p90: 3 } },
+      hybrid: {
+        internal_staff: 2,
+        monthly_cost_per_staff: 6000,
+        hours_per_staff_month: 50,
+        escalation_share: 0.3,
+        response_hours: { p50: 1, p90: 4 },
+      },
+      bad_year: { p90: 1.8, applies_to: ['rare'] },
+    };
+    const { model } = load(p);
+    const settings = { seed: 8, months: 24 };
+    const range = { first: 3, trials: 5 };
+    const bytes = (q: QuantityArrays) => QUANTITY_NAMES.map((name) => q[name].map((a) => Buffer.from(a.buffer).toString('hex')));
+    const whole = simulateTrials(model, settings, range);
+    const bound = Math.ceil(Math.max(...whole.monthly_spend[0]!) / 150);
+    expect(bound).toBeLessThan(4096 / 3);
+    for (const chunk of [bound, 3 * bound]) expect(bytes(simulateTrials(model, settings, range, undefined, chunk))).toEqual(bytes(whole));
+    expect(bytes(simulateTrials(model, settings, range, undefined, 1))).not.toEqual(bytes(whole));
   });
 });

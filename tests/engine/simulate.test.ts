@@ -45,6 +45,20 @@ describe('break-fix spend (MODEL.md §4)', { tags: ['slow'] }, () => {
     expect(zScore(m.mean, 12 * lambda * perIncident, m.meanSe)).toBeLessThan(4);
   });
 
+  it('bills and waits the same way when a month of 6,000 incidents fills more than one chunk of columns', () => {
+    // The engine draws at most 4,096 incidents at a time (CHUNK): past that, a month's streams
+    // continue into a chunk of its own. 240 months of 6,000 (20 trials): the SEs are from the sample.
+    const flood = baseProfile();
+    flood['incidents'][0].rate = { per_employee: 600 };
+    const { out: o } = simulateProfile(flood, { trials: 20 });
+    const perIncident = billed * 150 * (1 + 0.2 * (1.5 - 1)) + 0.3 * 50;
+    const spend = moments(o.values.monthly_spend[bf]!);
+    expect(zScore(spend.mean, 6000 * perIncident, spend.meanSe)).toBeLessThan(4);
+    const hours = moments(o.values.horizon_downtime_hours[bf]!);
+    const hoursPerIncident = 0.5 * (lognormal(6, 24).mean + lognormal(1, 4).mean);
+    expect(zScore(hours.mean, 12 * 6000 * hoursPerIncident, hours.meanSe)).toBeLessThan(4);
+  });
+
   it('costs downtime hours at the loaded hourly cost, with no direct costs here', () => {
     const hours = out.values.horizon_downtime_hours[bf]!;
     const cost = out.values.horizon_downtime_cost[bf]!;
