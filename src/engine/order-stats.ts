@@ -428,14 +428,41 @@ function addTimes(sum: ExactSum, x: number, count: number): void {
   sum.add(err);
 }
 
-/** Puts the order statistics at `ranks` in place in `a` by successive quickselects over shrinking ranges. */
+/**
+ * Puts the order statistics at `ranks` in place in `a`: the middle rank by quickselect, then
+ * each half's ranks inside that half (so the n values are partitioned about log₂(ranks)
+ * times, not once per rank over everything to its right). A rank at either end of its range
+ * is that range's minimum or maximum, found by a scan: R-7's ceiling ranks sit just above
+ * their floors.
+ */
 function placeRanks(a: Float64Array, ranks: readonly number[]): void {
-  const n = a.length;
-  let left = 0;
-  for (const k of [...new Set(ranks)].sort((x, y) => x - y)) {
-    if (k >= left && k < n) quickselect(a as unknown as number[], k, left, n - 1);
-    left = k + 1;
-  }
+  const sorted = [...new Set(ranks)].filter((k) => k >= 0 && k < a.length).sort((x, y) => x - y);
+  placeBetween(a, sorted, 0, sorted.length - 1, 0, a.length - 1);
+}
+
+/** placeRanks for ranks[lo..hi], all within a[left..right]. */
+function placeBetween(a: Float64Array, ranks: readonly number[], lo: number, hi: number, left: number, right: number): void {
+  if (lo > hi) return;
+  const mid = (lo + hi) >> 1;
+  const k = ranks[mid]!;
+  if (k === left) swap(a, k, extremeIndex(a, left, right, -1));
+  else if (k === right) swap(a, k, extremeIndex(a, left, right, 1));
+  else quickselect(a as unknown as number[], k, left, right);
+  placeBetween(a, ranks, lo, mid - 1, left, k - 1);
+  placeBetween(a, ranks, mid + 1, hi, k + 1, right);
+}
+
+/** The index of a[left..right]'s first minimum (sign −1) or maximum (sign 1). */
+function extremeIndex(a: Float64Array, left: number, right: number, sign: number): number {
+  let at = left;
+  for (let i = left + 1; i <= right; i++) if (sign * (a[i]! - a[at]!) > 0) at = i;
+  return at;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }
 
 /**
