@@ -106,6 +106,13 @@ export function settingsFor(p: ProfileInput, flags: SimulationFlags): RunSetting
   return { trials: flags.trials ?? sim.trials, months: flags.months ?? sim.months, seed: flags.seed ?? sim.seed };
 }
 
+export interface RunProfileOptions {
+  /** Add the expected-value explanation to the result (`run --explain`). */
+  readonly explain?: boolean;
+  /** Keep every trial's values (the report's charts need them); otherwise a fixed run is streamed in bounded memory. */
+  readonly keepValues?: boolean;
+}
+
 /** Simulates one profile and builds its result. */
 export async function runProfile(
   p: ProfileInput,
@@ -114,10 +121,9 @@ export async function runProfile(
   overrides: readonly string[],
   exec: Execution,
   precision?: PrecisionFlag & { readonly maxTrials: number },
-  explain = false,
-  /** Keep every trial's values (the report's charts need them); otherwise a fixed run is streamed in bounded memory. */
-  keepValues = false,
+  options: RunProfileOptions = {},
 ): Promise<RunReport & { readonly output: SimulationOutput | undefined }> {
+  const { explain = false, keepValues = false } = options;
   const { model, profile } = p.loaded;
   let analysis: Analysis;
   let output: SimulationOutput | undefined;

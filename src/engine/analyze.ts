@@ -7,12 +7,12 @@ import type { OrderSettings } from './order-stats.js';
 import { QUANTITIES, type QuantityArrays, REPORTED_QUANTITIES, type ReportedQuantity, valuesPerTrial } from './quantities.js';
 import { BLOCK_SIZE } from './rng.js';
 import { type OptionInfo, optionsOf } from './simulate.js';
-import { asNumbers, type Summary, SummaryAccumulator } from './summary.js';
+import { asNumbers, finishInMemory, type Summary, SummaryAccumulator } from './summary.js';
 
 export type { Components, Decision, Versus } from './decision.js';
 export { batchedMetricSaving, batchMetrics, decide, metricOf, pairedSaving } from './decision.js';
 export type { StandardErrors, Summary } from './summary.js';
-export { batchBounds, batchStatisticSe, quantileSe, summarize } from './summary.js';
+export { batchBounds, batchStatisticSe, quantileSe, standardErrorOfMean, summarize } from './summary.js';
 
 export interface OptionStats {
   readonly summaries: Record<ReportedQuantity, Summary>;
@@ -220,11 +220,5 @@ function countAbove(values: Float64Array, limit: number): number {
 
 /** Everything docs/model.md §6 reports, as numbers, from a run held in memory. */
 export function analyze(model: Model, out: SimulationOutput, settings?: OrderSettings): Analysis {
-  const acc = new RunAccumulator(model, out.trials, out.months, settings);
-  acc.add(out.values);
-  const first = acc.finish();
-  if (first) return first;
-  acc.secondPass();
-  acc.add(out.values);
-  return acc.finish()!;
+  return finishInMemory(new RunAccumulator(model, out.trials, out.months, settings), out.values);
 }

@@ -1,6 +1,6 @@
-import { mean, quantile, sampleStandardDeviation } from 'simple-statistics';
+import { mean, quantile } from 'simple-statistics';
 import type { Basis, Metric } from './model.js';
-import { asNumbers, batchBounds, CompensatedSum, RunningMoments, widestBatch } from './summary.js';
+import { asNumbers, Batches, batchBounds, CompensatedSum, RunningMoments, standardErrorOfMean } from './summary.js';
 
 /** What a saving is made of (docs/model.md §6): the mean paired differences of the three parts of total cost. */
 export interface Components {
@@ -93,9 +93,8 @@ export function batchMetrics(values: Float64Array, metric: Metric): number[] {
 }
 
 /** The sd / √B of per-batch differences a_k − b_k: batch means' standard error of a metric difference. */
-function batchDifferenceSe(a: readonly number[], b: readonly number[]): number {
-  const diffs = a.map((x, k) => x - b[k]!);
-  return diffs.length > 1 ? sampleStandardDeviation(diffs) / Math.sqrt(diffs.length) : 0;
+function batchDifferenceSe(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  return standardErrorOfMean(Array.from(a, (x, k) => x - b[k]!));
 }
 
 /**
@@ -128,11 +127,9 @@ function addWins(wins: number[], values: readonly Float64Array[], i: number): vo
 export class DecisionAccumulator {
   private readonly pairs: PairStats[][];
   private readonly wins: number[];
-  private readonly bounds: number[];
-  private readonly batchValues: Float64Array[];
-  private batchFill = 0;
-  private trialsSeen = 0;
-  private readonly batchMetricsOf: number[][];
+  /** Per option, its basis batch by batch, and each batch's metric. */
+  private readonly batches: Batches[];
+  private readonly batchMetricsOf: Float64Array[];
 
   constructor(
     readonly options: number,
@@ -142,10 +139,11 @@ export class DecisionAccumulator {
   ) {
     this.pairs = Array.from({ length: options }, () => Array.from({ length: options }, () => new PairStats()));
     this.wins = new Array<number>(options).fill(0);
-    this.bounds = batchBounds(trials);
-    const widest = widestBatch(this.bounds);
-    this.batchValues = Array.from({ length: options }, () => new Float64Array(widest));
-    this.batchMetricsOf = Array.from({ length: options }, () => []);
+    this.batches = Array.from(
+      { length: options },
+      (_, o) => new Batches(trials, 1, (batch, k) => (this.batchMetricsOf[o]![k] = metricOf(batch, metric))),
+    );
+    this.batchMetricsOf = this.batches.map((b) => new Float64Array(b.count));
   }
 
   /** The next trials' per-option values (arrays of equal length, trial order). */
@@ -165,18 +163,8 @@ export class DecisionAccumulator {
         }
       }
       addWins(this.wins, inputs.basis, i);
-      this.addToBatch(inputs.basis, i);
     }
-  }
-
-  private addToBatch(values: readonly Float64Array[], i: number): void {
-    for (let o = 0; o < this.options; o++) this.batchValues[o]![this.batchFill] = values[o]![i]!;
-    this.batchFill++;
-    this.trialsSeen++;
-    if (this.trialsSeen !== this.bounds[this.batchMetricsOf[0]!.length + 1]) return;
-    for (let o = 0; o < this.options; o++)
-      this.batchMetricsOf[o]!.push(metricOf(this.batchValues[o]!.subarray(0, this.batchFill), this.metric));
-    this.batchFill = 0;
+    for (let o = 0; o < k; o++) this.batches[o]!.add(inputs.basis[o]!);
   }
 
   /** Per option, the share of trials in which it is cheapest. */

@@ -13,7 +13,7 @@ import { ExactSum } from './exact-sum.js';
  * summed exactly) in the *gap* between two windows it falls in. Windows only narrow, inside
  * the windows before them, so a gap's count is exact: at the end each target rank is found
  * inside a window, and its value read there. If a target fell in a gap (its estimate moved
- * more than WINDOW_SE standard errors, about 1 in 10⁸ a target), `finish` says so and the
+ * more than WINDOW_SE standard errors, about 1 in 10⁹ a window each time it narrows), `finish` says so and the
  * caller feeds every value once more into `secondPass()`, which keeps those gaps too.
  * Equal values are kept as one value and a count, so an atom (a flat fee with no incident)
  * costs nothing however large.
@@ -33,6 +33,11 @@ export const WINDOW_SE = 6;
 export interface OrderTargets {
   readonly ranks: readonly number[];
   readonly tailStart: number;
+}
+
+/** Every rank a stream must find: the targets' and the tail's start. */
+function ranksOf(targets: OrderTargets): number[] {
+  return [...targets.ranks, targets.tailStart];
 }
 
 export interface OrderResult {
@@ -134,6 +139,20 @@ interface Window {
   readonly hi: number;
 }
 
+/**
+ * Sorted intervals with those that overlap (and `join` allows) made one: the windows a
+ * narrowing or a second pass keeps.
+ */
+function mergeOverlapping<T extends Window>(sorted: readonly T[], join: (last: T, next: T) => boolean = () => true): T[] {
+  const merged: T[] = [];
+  for (const next of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && next.lo <= last.hi && join(last, next)) merged[merged.length - 1] = { ...last, hi: Math.max(last.hi, next.hi) };
+    else merged.push(next);
+  }
+  return merged;
+}
+
 export class StreamingOrder {
   private seen = 0;
   private buffer: Float64Array;
@@ -215,20 +234,18 @@ export class StreamingOrder {
     const ranked = rankRuns(this.runs, old, this.gapCounts);
     const pieces: { lo: number; hi: number; window: number }[] = [];
     const trialsSeen = this.seen / this.perTrial;
-    for (const r of [...this.targets.ranks, this.targets.tailStart]) {
+    for (const r of ranksOf(this.targets)) {
       const q = this.n > 1 ? r / (this.n - 1) : 0;
       const rho = q * (this.seen - 1);
       const half = this.settings.windowSe * Math.sqrt((q * (1 - q)) / trialsSeen) * this.seen + this.perTrial;
       for (const p of piecesOf(ranked, rho - half, rho + half)) pieces.push(p);
     }
     pieces.sort((a, b) => a.lo - b.lo);
-    const windows: (Window & { window: number })[] = [];
-    for (const p of pieces) {
-      const last = windows[windows.length - 1];
-      if (last && last.window === p.window && p.lo <= last.hi) windows[windows.length - 1] = { ...last, hi: Math.max(last.hi, p.hi) };
-      else windows.push(p);
-    }
-    this.regroup(old, windows);
+    // Pieces of different old windows stay apart: a gap lies between them.
+    this.regroup(
+      old,
+      mergeOverlapping(pieces, (last, next) => last.window === next.window),
+    );
   }
 
   /** Moves runs outside the new windows, and the old gaps, into the new gaps. */
@@ -270,7 +287,7 @@ export class StreamingOrder {
     this.compact();
     const ranked = rankRuns(this.runs, this.windows, this.gapCounts);
     const at = new Map<number, number>();
-    for (const r of [...this.targets.ranks, this.targets.tailStart]) {
+    for (const r of ranksOf(this.targets)) {
       const i = runAtRank(ranked, r);
       if (i === undefined) return undefined;
       at.set(r, this.runs.values[i]!);
@@ -297,8 +314,7 @@ export class StreamingOrder {
   secondPass(): StreamingOrder {
     const ranked = rankRuns(this.runs, this.windows!, this.gapCounts);
     const missed = new Set<number>();
-    for (const r of [...this.targets.ranks, this.targets.tailStart])
-      if (runAtRank(ranked, r) === undefined) missed.add(gapAtRank(ranked, r));
+    for (const r of ranksOf(this.targets)) if (runAtRank(ranked, r) === undefined) missed.add(gapAtRank(ranked, r));
     const old = this.windows!;
     const bounds: Window[] = [];
     for (let g = 0; g <= old.length; g++) {
@@ -306,12 +322,7 @@ export class StreamingOrder {
         bounds.push({ lo: g > 0 ? old[g - 1]!.hi : Number.NEGATIVE_INFINITY, hi: g < old.length ? old[g]!.lo : Number.POSITIVE_INFINITY });
       if (g < old.length) bounds.push(old[g]!);
     }
-    const merged: Window[] = [];
-    for (const b of bounds) {
-      const last = merged[merged.length - 1];
-      if (last && b.lo <= last.hi) merged[merged.length - 1] = { lo: last.lo, hi: Math.max(last.hi, b.hi) };
-      else merged.push(b);
-    }
+    const merged = mergeOverlapping(bounds);
     const next = new StreamingOrder(this.n, this.perTrial, this.targets, this.settings);
     next.windows = merged;
     next.gapCounts = new Array<number>(merged.length + 1).fill(0);
@@ -473,7 +484,7 @@ function swap(a: Float64Array, i: number, j: number): void {
  */
 function selectInMemory(values: Float64Array, targets: OrderTargets): OrderResult {
   const a = values.slice();
-  placeRanks(a, [...targets.ranks, targets.tailStart]);
+  placeRanks(a, ranksOf(targets));
   const sum = new ExactSum();
   for (let i = targets.tailStart; i < a.length; i++) sum.add(a[i]!);
   return { at: (r) => a[r]!, tailSum: sum.value() };

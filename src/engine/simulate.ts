@@ -286,9 +286,8 @@ class Columns {
   /** Break-fix's wait for each incident. */
   readonly waits = new Float64Array(CHUNK);
   readonly incidents = new Stream();
-  /** Rows a chunk may hold (CHUNK unless a test asks for fewer), rows filled so far, and the months they belong to. */
+  /** Rows a chunk may hold (CHUNK unless a test asks for fewer), and the months its rows belong to. */
   capacity = CHUNK;
-  filled = 0;
   segments = 0;
   segmentMonth = new Int32Array(0);
   segmentEnd = new Int32Array(0);
@@ -296,6 +295,11 @@ class Columns {
   /** A class's incident count in each month of the trial, and the trial's bad-year factor for each year. */
   counts = new Int32Array(0);
   yearFactors = new Float64Array(0);
+
+  /** Rows filled: the end of the last month held. */
+  get filled(): number {
+    return this.segments === 0 ? 0 : this.segmentEnd[this.segments - 1]!;
+  }
 
   /** Makes room for `months` months: at most one segment per month. */
   prepare(months: number): void {
@@ -309,25 +313,23 @@ class Columns {
 
   /** Appends month m's first `count` incidents (stream and rejections started at their addresses). */
   addMonth(key: number, t: number, m: number, count: number): void {
+    const from = this.filled;
     const s = this.segments++;
     this.incidents.restart(key, t, m, SALT_INCIDENTS);
-    this.incidents.fill(this.uniforms, count * SLOTS, this.filled * SLOTS);
+    this.incidents.fill(this.uniforms, count * SLOTS, from * SLOTS);
     this.rejections[s]!.at(key, t, m, SALT_REJECTIONS);
-    this.filled += count;
     this.segmentMonth[s] = m;
-    this.segmentEnd[s] = this.filled;
+    this.segmentEnd[s] = from + count;
   }
 
   /** Refills the columns with the next `count` incidents of the one month a chunk just held, its streams continuing. */
   continueMonth(count: number): void {
     this.incidents.fill(this.uniforms, count * SLOTS);
-    this.filled = count;
     this.segments = 1;
     this.segmentEnd[0] = count;
   }
 
   clear(): void {
-    this.filled = 0;
     this.segments = 0;
   }
 }
@@ -535,7 +537,7 @@ function runChunk(st: OptionState, cs: ClassState, col: Columns, i: number): voi
  * count distribution, its mean the trial's λ, times the year's bad-year factor if one applies.
  */
 function countMonths(cs: ClassState, col: Columns, i: number, t: number, months: number, badYear: boolean): void {
-  cs.counts.setMean(cs.lambda[i]!, cs.dispersion);
+  if (!badYear) cs.counts.setMean(cs.lambda[i]!, cs.dispersion);
   for (let m = 0; m < months; m++) {
     if (badYear && m % 12 === 0) cs.counts.setMean(cs.lambda[i]! * col.yearFactors[m / 12]!, cs.dispersion);
     col.counts[m] = cs.counts.count(uniformAt(cs.key, t, m, SALT_COUNT));

@@ -54,9 +54,53 @@ export function widestBatch(bounds: readonly number[]): number {
   return widest;
 }
 
-/** sd / √n of a list of batch statistics: the standard error of their mean (batch means). */
-function batchSe(values: Float64Array): number {
-  return values.length > 1 ? sampleStandardDeviation(asNumbers(values)) / Math.sqrt(values.length) : 0;
+/** sd / √n: the standard error of the mean of independent values (trials, or batch statistics for batch means); 0 for one value. */
+export function standardErrorOfMean(values: ArrayLike<number>): number {
+  return values.length > 1 ? sampleStandardDeviation(values as number[]) / Math.sqrt(values.length) : 0;
+}
+
+/**
+ * Values that come a few trials at a time, in trial order, gathered batch by batch over
+ * batchBounds: each batch is held only until it is complete, then `onBatch` reads it once.
+ */
+export class Batches {
+  private readonly bounds: number[];
+  private batch = 0;
+  private trialsSeen = 0;
+  private readonly buffer: Float64Array;
+  private filled = 0;
+
+  constructor(
+    trials: number,
+    /** Values per trial: 1, or the months of a trial-month quantity. */
+    private readonly perTrial: number,
+    private readonly onBatch: (values: Float64Array, batch: number) => void,
+  ) {
+    this.bounds = batchBounds(trials);
+    this.buffer = new Float64Array(widestBatch(this.bounds) * perTrial);
+  }
+
+  /** How many batches the run has. */
+  get count(): number {
+    return this.bounds.length - 1;
+  }
+
+  /** The values of the next trials, perTrial for each. */
+  add(values: Float64Array): void {
+    let at = 0;
+    while (at < values.length) {
+      const end = this.bounds[this.batch + 1]!;
+      const take = Math.min(values.length - at, (end - this.trialsSeen) * this.perTrial);
+      this.buffer.set(values.subarray(at, at + take), this.filled);
+      this.filled += take;
+      at += take;
+      this.trialsSeen += take / this.perTrial;
+      if (this.trialsSeen === end) {
+        this.onBatch(this.buffer.subarray(0, this.filled), this.batch++);
+        this.filled = 0;
+      }
+    }
+  }
 }
 
 /**
@@ -135,15 +179,11 @@ export class SummaryAccumulator {
   private readonly moments = new RunningMoments();
   private readonly trialMeans = new RunningMoments();
   private order: StreamingOrder;
-  private readonly bounds: number[];
-  private batch = 0;
-  private trialsSeen = 0;
-  private readonly batchValues: Float64Array;
-  private batchFill = 0;
+  private readonly batches: Batches;
   /**
    * Each batch's median and P90. Typed arrays, not `[]`: a fresh empty array starts with
    * small-integer elements, so the first double pushed into every new accumulator's array
-   * threw the optimised `add` back to the interpreter (15 deoptimisations a dental run).
+   * threw the optimised `add` back to the interpreter (about 15 deoptimisations a dental run).
    */
   private readonly p50s: Float64Array;
   private readonly p90s: Float64Array;
@@ -159,10 +199,13 @@ export class SummaryAccumulator {
   ) {
     const n = trials * perTrial;
     this.order = new StreamingOrder(n, perTrial, summaryTargets(n), settings);
-    this.bounds = batchBounds(trials);
-    this.batchValues = new Float64Array(widestBatch(this.bounds) * perTrial);
-    this.p50s = new Float64Array(this.bounds.length - 1);
-    this.p90s = new Float64Array(this.bounds.length - 1);
+    this.batches = new Batches(trials, perTrial, (batch, k) => {
+      const [p50, p90] = quantile(asNumbers(batch), [0.5, 0.9]);
+      this.p50s[k] = p50!;
+      this.p90s[k] = p90!;
+    });
+    this.p50s = new Float64Array(this.batches.count);
+    this.p90s = new Float64Array(this.batches.count);
   }
 
   /** The values of the next trials, perTrial for each, in trial order. */
@@ -184,27 +227,7 @@ export class SummaryAccumulator {
         this.trialMeans.add(s / per);
       }
     }
-    this.addToBatches(values);
-  }
-
-  private addToBatches(values: Float64Array): void {
-    const per = this.perTrial;
-    let at = 0;
-    while (at < values.length) {
-      const end = this.bounds[this.batch + 1]!;
-      const take = Math.min(values.length - at, (end - this.trialsSeen) * per);
-      this.batchValues.set(values.subarray(at, at + take), this.batchFill);
-      this.batchFill += take;
-      at += take;
-      this.trialsSeen += take / per;
-      if (this.trialsSeen === end) {
-        const [p50, p90] = quantile(asNumbers(this.batchValues.subarray(0, this.batchFill)), [0.5, 0.9]);
-        this.p50s[this.batch] = p50!;
-        this.p90s[this.batch] = p90!;
-        this.batch++;
-        this.batchFill = 0;
-      }
-    }
+    this.batches.add(values);
   }
 
   /** The summary, or undefined when the order statistics need a second pass (`secondPass`, then every value again). */
@@ -229,7 +252,7 @@ export class SummaryAccumulator {
       p95: q(0.95),
       p99: q(0.99),
       cvar95: order.tailSum / (n - this.order.targets.tailStart),
-      se: { mean: trials > 1 ? meanSd / Math.sqrt(trials) : 0, p50: batchSe(this.p50s), p90: batchSe(this.p90s) },
+      se: { mean: trials > 1 ? meanSd / Math.sqrt(trials) : 0, p50: standardErrorOfMean(this.p50s), p90: standardErrorOfMean(this.p90s) },
     };
   }
 
@@ -246,10 +269,22 @@ export class SummaryAccumulator {
  * M for one per trial-month.
  */
 export function summarize(values: Float64Array, perTrial = 1, settings?: OrderSettings): Summary {
-  const acc = new SummaryAccumulator(values.length / perTrial, perTrial, settings);
+  return finishInMemory(new SummaryAccumulator(values.length / perTrial, perTrial, settings), values);
+}
+
+/** An accumulator that takes every value once and may ask for them all once more (order-stats.ts's second pass). */
+export interface TwoPass<V, T> {
+  add(values: V): void;
+  /** The result, or undefined when a second pass is needed. */
+  finish(): T | undefined;
+  secondPass(): void;
+}
+
+/** Feeds values held in memory to `acc`, and feeds them again when it asks for a second pass. */
+export function finishInMemory<V, T>(acc: TwoPass<V, T>, values: V): T {
   acc.add(values);
   const first = acc.finish();
-  if (first) return first;
+  if (first !== undefined) return first;
   acc.secondPass();
   acc.add(values);
   return acc.finish()!;
@@ -263,7 +298,7 @@ export function batchStatisticSe(values: Float64Array, perTrial: number, statist
   const bounds = batchBounds(values.length / perTrial);
   const stats = new Float64Array(bounds.length - 1);
   for (let k = 0; k + 1 < bounds.length; k++) stats[k] = statistic(values.subarray(bounds[k]! * perTrial, bounds[k + 1]! * perTrial));
-  return batchSe(stats);
+  return standardErrorOfMean(stats);
 }
 
 /** The standard error of the p-quantile (R type 7) by batch means. */

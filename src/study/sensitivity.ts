@@ -1,6 +1,5 @@
-import { sampleStandardDeviation } from 'simple-statistics';
 import { drawPerTrial } from '../engine/amounts.js';
-import { batchMetrics } from '../engine/analyze.js';
+import { batchMetrics, standardErrorOfMean } from '../engine/analyze.js';
 import { FIXED, type Input, type Metric, type Model } from '../engine/model.js';
 import { type Knob, knobAt, knobQuantiles, namedItemPath, sensitivityPaths, setFor, unitOfPath, valueFor } from '../profile/knobs.js';
 import type { Profile } from '../profile/schema.js';
@@ -121,14 +120,14 @@ function changeSe(base: Point, variant: Point, metric: Metric, c: number, w: num
     const d = new Float64Array(n);
     const [bc, bw, vc, vw] = [base.basis[c]!, base.basis[w]!, variant.basis[c]!, variant.basis[w]!];
     for (let t = 0; t < n; t++) d[t] = vc[t]! - vw[t]! - (bc[t]! - bw[t]!);
-    return n > 1 ? sampleStandardDeviation(d as unknown as number[]) / Math.sqrt(n) : 0;
+    return standardErrorOfMean(d);
   }
   const vc = batchMetrics(variant.basis[c]!, metric);
   const vw = batchMetrics(variant.basis[w]!, metric);
   const bc = batchMetrics(base.basis[c]!, metric);
   const bw = batchMetrics(base.basis[w]!, metric);
   const diffs = vc.map((x, k) => x - vw[k]! - (bc[k]! - bw[k]!));
-  return diffs.length > 1 ? sampleStandardDeviation(diffs) / Math.sqrt(diffs.length) : 0;
+  return standardErrorOfMean(diffs);
 }
 
 export interface SensitivityOutcome {

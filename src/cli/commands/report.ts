@@ -91,16 +91,9 @@ async function report(ctx: Context, file: string, flags: ReportFlags): Promise<v
   const loaded = profile.loaded;
   const input = await withExecution(ctx.io, flags, 'table', (exec) =>
     asUsageError(async () => {
-      const run = await runProfile(
-        profile,
-        settingsFor(profile, flags),
-        profile.input.label,
-        flags.set,
-        exec,
-        precisionOf(flags),
-        false,
-        true,
-      );
+      const run = await runProfile(profile, settingsFor(profile, flags), profile.input.label, flags.set, exec, precisionOf(flags), {
+        keepValues: true,
+      });
       const { output } = run;
       if (output === undefined) throw new Error('report: the run kept no trial values for the charts');
       const bands = Object.fromEntries(

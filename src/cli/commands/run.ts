@@ -26,7 +26,7 @@ async function run(ctx: Context, file: string | undefined, flags: RunFlags): Pro
   const format = formatOf(flags);
   const settings = settingsFor(profile, flags);
   const report = await withExecution(ctx.io, flags, format, (exec) =>
-    runProfile(profile, settings, source, flags.set, exec, precisionOf(flags), flags.explain === true),
+    runProfile(profile, settings, source, flags.set, exec, precisionOf(flags), { explain: flags.explain === true }),
   );
   emit(ctx.io, renderReport(report, format, ctx.theme(flags.output)), flags.output);
 }
