@@ -12,7 +12,7 @@ import { parse, stringify } from 'yaml';
 import { type CliRun, runCli } from './helpers/cli.js';
 import { resultValidator } from './helpers/schema.js';
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 30);
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261201);
 const SCENARIOS = ['office-5', 'dental-clinic', 'multisite-150'].map((f) => readFileSync(`scenarios/${f}.yaml`, 'utf8'));
 const FLAGS = ['--trials', '16', '--months', '2', '--threads', '1', '--json'];

@@ -57,7 +57,8 @@ describe('--precision', { tags: ['slow'] }, () => {
     );
   });
 
-  it('works for compare, check, breakeven and sensitivity, and reports the trials it ran', async () => {
+  // Two studies run whole: end-to-end (docs/architecture.md, Tests).
+  it('works for compare, check, breakeven and sensitivity, and reports the trials it ran', { tags: ['e2e'] }, async () => {
     const run = await json(['run', OFFICE, '--precision', '3%']);
     const trials = run.settings.trials;
     const compare = await json(['compare', OFFICE, '--precision', '3%']);

@@ -37,7 +37,9 @@ describe('threads', { tags: ['slow'] }, () => {
   });
 });
 
-describe('progress bar', { tags: ['slow'] }, () => {
+// The bar is for runs of over a second, so these run a shipped scenario whole: end-to-end
+// (docs/architecture.md, Tests). When it is wanted is tested below, in npm test.
+describe('progress bar on a long run', { tags: ['slow', 'e2e'] }, () => {
   it('shows on a terminal\u2019s stderr for a long table run, and is erased at the end', async () => {
     const r = await runCli(['run', MULTI, '--threads', '1', '--trials', '10000'], { tty: true, env: { NO_COLOR: '1' } });
     expect(r.code).toBe(0);
@@ -58,7 +60,9 @@ describe('progress bar', { tags: ['slow'] }, () => {
     expect(shares.at(-1)).toBe(100);
     expect(r.stderr.endsWith('\r\x1b[K')).toBe(true);
   });
+});
 
+describe('progress bar', { tags: ['slow'] }, () => {
   it('never shows with --quiet, machine formats, pipes or short runs', () => {
     const big = 30_000_000;
     const exec = (progress: boolean, threads = 1) => executionFor({ stderrIsTTY: progress } as Io, { threads }, 'table');

@@ -146,7 +146,8 @@ describe('bad years in the profile and the reports', () => {
     );
   });
 
-  it('are said in the run header in words, and are an input of sensitivity', { tags: ['slow'] }, async () => {
+  // A study run whole: end-to-end (docs/architecture.md, Tests).
+  it('are said in the run header in words, and are an input of sensitivity', { tags: ['slow', 'e2e'] }, async () => {
     const set = ['--set', 'bad_year={p90: 1.4}'];
     const run = await runCli(['run', 'scenarios/office-5.yaml', '--trials', '300', ...set]);
     const k = badYearShape(1.4);
